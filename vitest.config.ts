@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    environment: 'node',
+    // Integration and browser tests start real servers; give them room on a 2-core machine.
+    testTimeout: 30_000,
+    hookTimeout: 240_000,
+    // Browser and integration suites each start servers on port 0; files in parallel would fight for 2 cores.
+    fileParallelism: false,
+  },
+});
