@@ -1,0 +1,104 @@
+import { Backoff, DEFAULT_BACKOFF, type BackoffOptions } from '../../lib/sources/backoff';
+import type { SourceHandlers, SourceState } from '../../lib/sources/source';
+
+/** Reconnect settings every live source accepts (tests pass small delays and a seeded random). */
+export interface ReconnectOptions {
+  /** Overrides of {@link DEFAULT_BACKOFF} (ms). */
+  backoff?: Partial<BackoffOptions>;
+  /** Uniform in [0, 1); default `Math.random`. */
+  random?: () => number;
+  /** Epoch ms; default `Date.now`. */
+  now?: () => number;
+}
+
+/**
+ * The reconnect loop of a live source: after a drop it waits a {@link Backoff} delay and calls
+ * `connect` again, reporting `reconnecting` (or `failed` once `maxAttempts` is spent).
+ * Only timers live here; each source owns its own socket.
+ */
+export class Reconnector {
+  private readonly backoff: Backoff;
+  private readonly now: () => number;
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = false;
+
+  constructor(
+    options: ReconnectOptions,
+    private readonly connect: () => void,
+    private readonly onState: (state: SourceState, detail?: string) => void,
+  ) {
+    this.backoff = new Backoff({ ...DEFAULT_BACKOFF, ...options.backoff }, options.random ?? Math.random);
+    this.now = options.now ?? Date.now;
+  }
+
+  /** True once {@link stop} was called: sources check it before touching the network. */
+  get isStopped(): boolean {
+    return this.stopped;
+  }
+
+  /** The connection is up; it resets the backoff once it has lasted `stableMs`. */
+  opened(): void {
+    this.backoff.connected(this.now());
+  }
+
+  /** The connection failed or dropped: schedule the next attempt (once; later calls are ignored until it runs). */
+  dropped(reason: string): void {
+    if (this.stopped || this.timer) return;
+    const delay = this.backoff.next(this.now());
+    if (delay === null) {
+      this.onState('failed', `${reason}; gave up after ${this.backoff.attempts} attempts`);
+      return;
+    }
+    this.onState('reconnecting', `${reason}; retry ${this.backoff.attempts} in ${delay} ms`);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      if (!this.stopped) this.connect();
+    }, delay);
+  }
+
+  /** A permanent failure (bad credentials, 4xx other than 429): no retry. */
+  fail(reason: string): void {
+    if (this.stopped) return;
+    this.clearTimer();
+    this.onState('failed', reason);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.clearTimer();
+  }
+
+  private clearTimer(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+}
+
+/**
+ * Wraps the worker's handlers so that an exception in one of them never escapes into a socket's
+ * event emitter (where it would crash the process): a throwing `onPosts` becomes a `handler` issue.
+ */
+export function guardHandlers(handlers: SourceHandlers): SourceHandlers {
+  const onIssue: SourceHandlers['onIssue'] = (issue) => {
+    try {
+      handlers.onIssue(issue);
+    } catch {
+      // Nowhere left to report to; dropping the report is better than killing the connection.
+    }
+  };
+  const guard =
+    <A extends unknown[]>(name: string, fn: (...args: A) => void) =>
+    (...args: A): void => {
+      try {
+        fn(...args);
+      } catch (err) {
+        onIssue({ kind: 'handler', message: `${name} threw: ${err instanceof Error ? err.message : String(err)}` });
+      }
+    };
+  return {
+    onPosts: guard('onPosts', handlers.onPosts.bind(handlers)),
+    onIssue,
+    onState: guard('onState', handlers.onState.bind(handlers)),
+    onEnd: guard('onEnd', handlers.onEnd.bind(handlers)),
+  };
+}
