@@ -1,0 +1,144 @@
+import type { Query } from './query';
+import { wordParts } from './wordParts';
+
+/**
+ * What a query is matched against: one post's analysis. Strings are expected normalized as
+ * `Analysis` gives them (NFKC, lowercase; hashtags with `#`, mentions with `@`); `words` are the
+ * word tokens outside hashtags, mentions and URLs, in text order, stopwords kept.
+ */
+export interface QueryDoc {
+  words: readonly string[];
+  hashtags: readonly string[];
+  mentions: readonly string[];
+  /** BCP-47 tag (`en`, `pt-BR`) or null when unknown. */
+  lang: string | null;
+}
+
+/**
+ * A post indexed once for many queries: build it with {@link prepareDoc} and pass it to
+ * {@link matchQuery} for every tracked keyword, so the post's sets are built once, not once per query.
+ */
+export interface PreparedDoc {
+  /** The word parts of `words`, in text order (see `wordParts`). */
+  readonly parts: readonly string[];
+  readonly partSet: ReadonlySet<string>;
+  readonly hashtags: ReadonlySet<string>;
+  readonly mentions: ReadonlySet<string>;
+  /** Lowercase primary language subtag (`pt` for `pt-BR`), or null. */
+  readonly lang: string | null;
+}
+
+class Prepared implements PreparedDoc {
+  readonly parts: readonly string[];
+  readonly partSet: ReadonlySet<string>;
+  readonly hashtags: ReadonlySet<string>;
+  readonly mentions: ReadonlySet<string>;
+  readonly lang: string | null;
+
+  constructor(doc: QueryDoc) {
+    // One regex pass over the joined words is cheaper than one per word; the space keeps
+    // adjacent words apart while leaving them consecutive for phrases.
+    this.parts = wordParts(doc.words.join(' '));
+    this.partSet = new Set(this.parts);
+    this.hashtags = new Set(doc.hashtags);
+    this.mentions = new Set(doc.mentions);
+    this.lang = doc.lang === null ? null : primarySubtag(doc.lang);
+  }
+}
+
+function primarySubtag(tag: string): string {
+  const cut = tag.search(/[-_]/);
+  return (cut < 0 ? tag : tag.slice(0, cut)).toLowerCase();
+}
+
+/**
+ * Indexes one post for matching: O(words). Build it once per post and reuse it for every query;
+ * {@link matchQuery} also takes a plain {@link QueryDoc}, which it then prepares on each call.
+ */
+export function prepareDoc(doc: QueryDoc): PreparedDoc {
+  return new Prepared(doc);
+}
+
+type Matcher = (doc: PreparedDoc) => boolean;
+
+// Keyed by the AST object, so a query parsed once is compiled once, however many posts it sees.
+const compiled = new WeakMap<Query, Matcher>();
+
+/**
+ * Whether a post matches a parsed query (from `parseQuery`).
+ * The query is compiled to closures on first use and cached by object identity.
+ * @example matchQuery(q, prepareDoc({ words: ['café', 'au', 'lait'], hashtags: [], mentions: [], lang: 'fr' }))
+ */
+export function matchQuery(query: Query, doc: QueryDoc | PreparedDoc): boolean {
+  let matcher = compiled.get(query);
+  if (matcher === undefined) {
+    matcher = compile(query).match;
+    compiled.set(query, matcher);
+  }
+  return matcher(doc instanceof Prepared ? doc : prepareDoc(doc as QueryDoc));
+}
+
+/** A matcher and a rough cost, so that cheap set lookups run before phrase scans. */
+interface Compiled {
+  match: Matcher;
+  cost: number;
+}
+
+function compile(node: Query): Compiled {
+  switch (node.type) {
+    case 'term':
+    case 'phrase':
+      return compileParts(wordParts(node.value));
+    case 'hashtag': {
+      const tag = node.value;
+      return { match: (d) => d.hashtags.has(tag), cost: 1 };
+    }
+    case 'mention': {
+      const handle = node.value;
+      return { match: (d) => d.mentions.has(handle), cost: 1 };
+    }
+    case 'lang': {
+      const lang = node.value;
+      return { match: (d) => d.lang === lang, cost: 1 };
+    }
+    case 'not': {
+      const inner = compile(node.operand);
+      return { match: (d) => !inner.match(d), cost: inner.cost };
+    }
+    case 'and':
+    case 'or': {
+      const parts = node.operands.map(compile).sort((a, b) => a.cost - b.cost);
+      const ms = parts.map((p) => p.match);
+      const cost = parts.reduce((sum, p) => sum + p.cost, 0);
+      const match: Matcher =
+        node.type === 'and'
+          ? (d) => {
+              for (const m of ms) if (!m(d)) return false;
+              return true;
+            }
+          : (d) => {
+              for (const m of ms) if (m(d)) return true;
+              return false;
+            };
+      return { match, cost };
+    }
+  }
+}
+
+function compileParts(parts: string[]): Compiled {
+  const [first] = parts;
+  if (first === undefined) return { match: () => false, cost: 0 };
+  if (parts.length === 1) return { match: (d) => d.partSet.has(first), cost: 1 };
+  const n = parts.length;
+  const match: Matcher = (d) => {
+    if (!d.partSet.has(first)) return false;
+    const seq = d.parts;
+    for (let i = seq.indexOf(first); i >= 0 && i + n <= seq.length; i = seq.indexOf(first, i + 1)) {
+      let k = 1;
+      while (k < n && seq[i + k] === parts[k]) k++;
+      if (k === n) return true;
+    }
+    return false;
+  };
+  return { match, cost: 2 };
+}
