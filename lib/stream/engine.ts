@@ -1,0 +1,312 @@
+import type { Analyzer } from '../nlp/analysis';
+import type { Post } from '../post';
+import { matchQuery, parseQuery, type Query } from '../query';
+import { countPost, meanScore, toScoreUnits, zeroCounts, type Counts } from './counts';
+import { countKey, deserializePartial, emptyPartial, serializePartial, type Partial, type SerializedPartial } from './partial';
+import { SlidingWindow } from './slidingWindow';
+import type { BatchSummary, KeyStats, ScoredPost, WindowSnapshot } from './snapshot';
+import { topK } from './topK';
+import { validateWindowSpec, type WindowSpec } from './windowSpec';
+
+export interface EngineOptions extends WindowSpec {
+  /** How far behind the newest event time a post may arrive and still count, ms (0 for an in-order replay). */
+  latenessMs: number;
+  /** Hashtags and terms listed per window. */
+  topK: number;
+  analyzer: Analyzer;
+  /** Tracked keyword queries at start. */
+  keywords?: string[];
+  /** Scored posts kept per batch for the live feed (default 20). */
+  sampleSize?: number;
+}
+
+/** What one call hands back: batches closed, windows completed, and a sample of scored posts. */
+export interface EngineOutput {
+  batches: BatchSummary[];
+  windows: WindowSnapshot[];
+  samples: ScoredPost[];
+}
+
+export interface EngineStats {
+  /** Posts accepted into a batch. */
+  posts: number;
+  /** Posts that arrived after their batch had closed: counted and dropped. */
+  late: number;
+  /** Posts without a usable createdAt: counted and dropped. */
+  invalid: number;
+  batches: number;
+  windows: number;
+}
+
+/** Everything needed to resume exactly where a run stopped; plain JSON. */
+export interface EngineState {
+  version: 1;
+  spec: WindowSpec;
+  /** Start of the next batch to close, ms; null before the first batch closed. */
+  next: number | null;
+  maxEventTime: number | null;
+  limit: number | null;
+  /** Posts of batches not closed yet, by batch start. */
+  open: [number, Post[]][];
+  slide: SerializedPartial;
+  ring: (SerializedPartial | null)[];
+  keywords: string[];
+  stats: EngineStats;
+}
+
+interface Tracked {
+  text: string;
+  query: Query;
+}
+
+export type KeywordResult = { ok: true } | { ok: false; error: string; position: number };
+
+/**
+ * The stream engine: cuts posts into micro-batches by event time, runs the NLP stage on each
+ * closed batch, and keeps sliding-window aggregates of totals, hashtags, terms and tracked keywords.
+ *
+ * Batches are `[k * batchMs, (k + 1) * batchMs)` on the Unix epoch, so a replay at any speed makes
+ * the same batches. A batch closes when the newest event time seen (or a time passed to
+ * `advanceTo`) is `latenessMs` past its end; a post for a closed batch is late and dropped (counted).
+ * At every slide boundary E the window `[E - windowMs, E)` is emitted.
+ *
+ * Pure and synchronous: no clock, no I/O. Time comes in through the posts and `advanceTo`.
+ */
+export class StreamEngine {
+  private readonly spec: WindowSpec;
+  private readonly latenessMs: number;
+  private readonly k: number;
+  private readonly sampleSize: number;
+  private readonly analyzer: Analyzer;
+  private window: SlidingWindow;
+  private readonly open = new Map<number, Post[]>();
+  private slide: Partial = emptyPartial();
+  private next: number | null = null;
+  private maxEventTime: number | null = null;
+  /** Batches ending at or before this are closed (or due): newest event time or clock, less lateness. */
+  private limit: number | null = null;
+  private tracked: Tracked[] = [];
+  private readonly counters: EngineStats = { posts: 0, late: 0, invalid: 0, batches: 0, windows: 0 };
+
+  constructor(options: EngineOptions) {
+    this.spec = validateWindowSpec({ batchMs: options.batchMs, windowMs: options.windowMs, slideMs: options.slideMs });
+    if (!Number.isInteger(options.latenessMs) || options.latenessMs < 0) {
+      throw new Error(`--lateness must be zero or a positive whole number of milliseconds (got ${options.latenessMs})`);
+    }
+    if (!Number.isInteger(options.topK) || options.topK < 0) throw new Error(`--top must be a whole number >= 0 (got ${options.topK})`);
+    this.latenessMs = options.latenessMs;
+    this.k = options.topK;
+    this.sampleSize = options.sampleSize ?? 20;
+    this.analyzer = options.analyzer;
+    this.window = new SlidingWindow(this.spec.windowMs / this.spec.slideMs);
+    for (const q of options.keywords ?? []) {
+      const r = this.addKeyword(q);
+      if (!r.ok) throw new Error(`--track "${q}": ${r.error}`);
+    }
+  }
+
+  /**
+   * Buffers posts into their batches, then closes the batches the newest event time has passed.
+   * A post is late when its batch ends at or before the newest event time less the lateness, so
+   * whether a post counts does not depend on how the source chunks the stream.
+   */
+  ingest(posts: readonly Post[]): EngineOutput {
+    const { batchMs } = this.spec;
+    for (const post of posts) {
+      const t = post.createdAt;
+      if (typeof t !== 'number' || !Number.isFinite(t)) {
+        this.counters.invalid++;
+        continue;
+      }
+      const start = Math.floor(t / batchMs) * batchMs;
+      if (this.limit !== null && start + batchMs <= this.limit) {
+        this.counters.late++;
+        continue;
+      }
+      const batch = this.open.get(start);
+      if (batch) batch.push(post);
+      else this.open.set(start, [post]);
+      this.counters.posts++;
+      if (this.maxEventTime === null || t > this.maxEventTime) this.maxEventTime = t;
+      this.raiseLimit(t - this.latenessMs);
+    }
+    return this.closeBatches();
+  }
+
+  /**
+   * Closes the batches that end at or before `watermark - latenessMs` even when no post says time
+   * has moved on: a live source calls this from its clock so quiet periods still produce windows.
+   */
+  advanceTo(watermark: number): EngineOutput {
+    this.raiseLimit(watermark - this.latenessMs);
+    return this.closeBatches();
+  }
+
+  /**
+   * A finite source has ended: closes every batch up to the first slide boundary after the newest
+   * post, so the last window that holds it is emitted.
+   */
+  flush(): EngineOutput {
+    if (this.maxEventTime === null) return emptyOutput();
+    const { slideMs } = this.spec;
+    this.raiseLimit((Math.floor(this.maxEventTime / slideMs) + 1) * slideMs);
+    return this.closeBatches();
+  }
+
+  /** Tracks a keyword query from the next batch on. */
+  addKeyword(query: string): KeywordResult {
+    const text = query.trim();
+    if (this.tracked.some((t) => t.text === text)) return { ok: false, error: `"${text}" is already tracked`, position: 0 };
+    const parsed = parseQuery(text);
+    if (!parsed.ok) return parsed;
+    this.tracked.push({ text, query: parsed.query });
+    return { ok: true };
+  }
+
+  /** Stops tracking; its counts leave every window at once, so a later re-add starts from zero. */
+  removeKeyword(query: string): boolean {
+    const text = query.trim();
+    const before = this.tracked.length;
+    this.tracked = this.tracked.filter((t) => t.text !== text);
+    if (this.tracked.length === before) return false;
+    this.slide.keywords.delete(text);
+    this.window.dropKey('keywords', text);
+    return true;
+  }
+
+  keywords(): string[] {
+    return this.tracked.map((t) => t.text);
+  }
+
+  stats(): EngineStats {
+    return { ...this.counters };
+  }
+
+  exportState(): EngineState {
+    return {
+      version: 1,
+      spec: { ...this.spec },
+      next: this.next,
+      maxEventTime: this.maxEventTime,
+      limit: this.limit,
+      open: [...this.open].map(([start, posts]): [number, Post[]] => [start, posts.slice()]),
+      slide: serializePartial(this.slide),
+      ring: this.window.serialize(),
+      keywords: this.keywords(),
+      stats: this.stats(),
+    };
+  }
+
+  /**
+   * Resumes from `exportState()`. The batch, window and slide must be those of the run that made the
+   * state (windows would not line up otherwise); keywords come from the state, not from options.
+   */
+  static restore(state: EngineState, options: EngineOptions): StreamEngine {
+    if (state.version !== 1) throw new Error(`unknown engine state version ${String(state.version)}`);
+    for (const key of ['batchMs', 'windowMs', 'slideMs'] as const) {
+      if (state.spec[key] !== options[key]) {
+        const flag = `--${key.replace('Ms', '')}`;
+        throw new Error(`${flag} is ${options[key]} ms but the checkpoint was made with ${state.spec[key]} ms: use the same ${flag} or another data directory`);
+      }
+    }
+    const engine = new StreamEngine({ ...options, keywords: state.keywords });
+    engine.next = state.next;
+    engine.maxEventTime = state.maxEventTime;
+    engine.limit = state.limit;
+    for (const [start, posts] of state.open) engine.open.set(start, posts.slice());
+    engine.slide = deserializePartial(state.slide);
+    engine.window = SlidingWindow.restore(options.windowMs / options.slideMs, state.ring);
+    Object.assign(engine.counters, state.stats);
+    return engine;
+  }
+
+  private raiseLimit(limit: number): void {
+    if (this.limit === null || limit > this.limit) this.limit = limit;
+  }
+
+  /** Closes every open batch with `end <= limit`, emitting a window at each slide boundary passed. */
+  private closeBatches(): EngineOutput {
+    const out = emptyOutput();
+    const { batchMs, slideMs } = this.spec;
+    const limit = this.limit;
+    if (limit === null) return out;
+    if (this.next === null) {
+      if (this.open.size === 0) return out;
+      // The first batch closed starts a slide, so slide partials line up with window boundaries.
+      let earliest = Infinity;
+      for (const start of this.open.keys()) if (start < earliest) earliest = start;
+      const first = Math.floor(earliest / slideMs) * slideMs;
+      if (first + batchMs > limit) return out;
+      this.next = first;
+    }
+    while (this.next + batchMs <= limit) {
+      const start = this.next;
+      const posts = this.open.get(start);
+      if (posts) {
+        this.open.delete(start);
+        this.processBatch(start, posts, out);
+      }
+      this.counters.batches++;
+      this.next = start + batchMs;
+      if (this.next % slideMs === 0) {
+        this.window.push(this.slide);
+        this.slide = emptyPartial();
+        out.windows.push(this.snapshot(this.next));
+        this.counters.windows++;
+      }
+    }
+    return out;
+  }
+
+  private processBatch(start: number, posts: Post[], out: EngineOutput): void {
+    const slide = this.slide;
+    const every = Math.max(1, Math.ceil(posts.length / Math.max(1, this.sampleSize)));
+    const sampling = this.sampleSize > 0;
+    for (let i = 0; i < posts.length; i++) {
+      const post = posts[i] as Post;
+      const explain = sampling && i % every === 0;
+      const a = this.analyzer.analyze(post, explain ? { explain: true } : undefined);
+      const units = a.label === 'unscored' ? 0 : toScoreUnits(a.score);
+      countPost(slide.total, a.label, units);
+      for (const h of a.hashtags) countKey(slide.hashtags, h, a.label, units);
+      for (const t of a.terms) countKey(slide.terms, t, a.label, units);
+      if (this.tracked.length > 0) {
+        const doc = { words: a.words, hashtags: a.hashtags, mentions: a.mentions, lang: post.lang ?? a.lang };
+        for (const k of this.tracked) if (matchQuery(k.query, doc)) countKey(slide.keywords, k.text, a.label, units);
+      }
+      if (explain) {
+        out.samples.push({
+          id: post.id, text: post.text, createdAt: post.createdAt, author: post.author,
+          lang: post.lang ?? a.lang, source: post.source, label: a.label, score: a.score,
+          hashtags: a.hashtags, contributions: a.contributions,
+        });
+      }
+    }
+    out.batches.push({ start, end: start + this.spec.batchMs, posts: posts.length });
+  }
+
+  private snapshot(end: number): WindowSnapshot {
+    const agg = this.window.current();
+    return {
+      start: end - this.spec.windowMs,
+      end,
+      total: keyStats('*', agg.total),
+      keywords: this.tracked.map((t) => keyStats(t.text, agg.keywords.get(t.text) ?? ZERO)),
+      hashtags: topK(agg.hashtags, this.k).map(([key, c]) => keyStats(key, c)),
+      terms: topK(agg.terms, this.k).map(([key, c]) => keyStats(key, c)),
+    };
+  }
+}
+
+const ZERO: Counts = zeroCounts();
+
+function keyStats(key: string, c: Counts): KeyStats {
+  return {
+    key, posts: c.posts, positive: c.positive, neutral: c.neutral, negative: c.negative,
+    unscored: c.unscored, meanScore: meanScore(c),
+  };
+}
+
+function emptyOutput(): EngineOutput {
+  return { batches: [], windows: [], samples: [] };
+}

@@ -1,0 +1,261 @@
+import { describe, expect, it } from 'vitest';
+import { StreamEngine, type EngineOptions } from '../../lib/stream/engine';
+import type { WindowSnapshot } from '../../lib/stream/snapshot';
+import type { Post } from '../../lib/post';
+import { naiveWindows } from '../helpers/naiveWindows';
+import { post, wordAnalyzer } from '../helpers/wordAnalyzer';
+
+const base = { latenessMs: 0, topK: 10, analyzer: wordAnalyzer, keywords: [] as string[], sampleSize: 0 };
+
+function runEngine(posts: Post[], options: Partial<EngineOptions> & Pick<EngineOptions, 'batchMs' | 'windowMs' | 'slideMs'>, chunk = posts.length) {
+  const engine = new StreamEngine({ ...base, ...options });
+  const windows: WindowSnapshot[] = [];
+  for (let i = 0; i < posts.length; i += Math.max(1, chunk)) windows.push(...engine.ingest(posts.slice(i, i + Math.max(1, chunk))).windows);
+  windows.push(...engine.flush().windows);
+  return { windows, engine };
+}
+
+const byEnd = (windows: WindowSnapshot[], end: number) => {
+  const w = windows.find((x) => x.end === end);
+  if (!w) throw new Error(`no window ending at ${end}`);
+  return w;
+};
+
+interface Case {
+  name: string;
+  spec: { batchMs: number; windowMs: number; slideMs: number };
+  posts: [number, string][];
+  /** window end -> expected total posts, and optional per-hashtag counts */
+  expect: Record<number, { posts: number; hashtags?: Record<string, number>; positive?: number; negative?: number }>;
+  ends: number[];
+}
+
+// Batches in, windows out, in the manner of Spark's WindowOperationsSuite.
+const cases: Case[] = [
+  {
+    name: 'basic: 1s batches, 3s window sliding by 1s',
+    spec: { batchMs: 1000, windowMs: 3000, slideMs: 1000 },
+    posts: [[100, 'good #a'], [1100, 'bad #a #b'], [2500, 'meh'], [3200, 'good #b']],
+    ends: [1000, 2000, 3000, 4000],
+    expect: {
+      1000: { posts: 1, positive: 1, hashtags: { '#a': 1 } },
+      2000: { posts: 2, positive: 1, negative: 1, hashtags: { '#a': 2, '#b': 1 } },
+      3000: { posts: 3, hashtags: { '#a': 2, '#b': 1 } },
+      4000: { posts: 3, hashtags: { '#a': 1, '#b': 2 } },
+    },
+  },
+  {
+    name: 'tumbling: window equals slide',
+    spec: { batchMs: 1000, windowMs: 2000, slideMs: 2000 },
+    posts: [[500, 'a'], [1500, 'b'], [2500, 'c'], [5500, 'd']],
+    ends: [2000, 4000, 6000],
+    expect: { 2000: { posts: 2 }, 4000: { posts: 1 }, 6000: { posts: 1 } },
+  },
+  {
+    name: 'window larger than slide',
+    spec: { batchMs: 1000, windowMs: 6000, slideMs: 2000 },
+    posts: [[0, '#x'], [2100, '#x'], [4200, '#y'], [6300, '#y'], [8100, 'z']],
+    ends: [2000, 4000, 6000, 8000, 10000],
+    expect: {
+      2000: { posts: 1, hashtags: { '#x': 1 } },
+      6000: { posts: 3, hashtags: { '#x': 2, '#y': 1 } },
+      8000: { posts: 3, hashtags: { '#x': 1, '#y': 2 } },
+      10000: { posts: 3, hashtags: { '#y': 2 } },
+    },
+  },
+  {
+    name: 'slide larger than batch',
+    spec: { batchMs: 500, windowMs: 4000, slideMs: 2000 },
+    posts: [[250, 'good'], [750, 'good'], [1999, 'bad'], [2000, 'bad'], [4100, 'good']],
+    ends: [2000, 4000, 6000],
+    expect: { 2000: { posts: 3, positive: 2, negative: 1 }, 4000: { posts: 4 }, 6000: { posts: 2 } },
+  },
+  {
+    name: 'key leaving the window is dropped from state',
+    spec: { batchMs: 1000, windowMs: 2000, slideMs: 1000 },
+    posts: [[0, '#gone'], [2500, 'plain']],
+    ends: [1000, 2000, 3000],
+    expect: { 1000: { posts: 1, hashtags: { '#gone': 1 } }, 2000: { posts: 1, hashtags: { '#gone': 1 } }, 3000: { posts: 1, hashtags: {} } },
+  },
+  {
+    name: 'empty batches in the middle',
+    spec: { batchMs: 1000, windowMs: 3000, slideMs: 1000 },
+    posts: [[0, 'a'], [5000, 'b']],
+    ends: [1000, 2000, 3000, 4000, 5000, 6000],
+    expect: { 3000: { posts: 1 }, 4000: { posts: 0 }, 5000: { posts: 0 }, 6000: { posts: 1 } },
+  },
+];
+
+describe('sliding windows, table-driven', () => {
+  for (const c of cases) {
+    it(c.name, () => {
+      const posts = c.posts.map(([t, text]) => post(t, text));
+      const { windows } = runEngine(posts, c.spec);
+      expect(windows.map((w) => w.end)).toEqual(c.ends);
+      for (const [end, e] of Object.entries(c.expect)) {
+        const w = byEnd(windows, Number(end));
+        expect(w.start).toBe(Number(end) - c.spec.windowMs);
+        expect(w.total.posts).toBe(e.posts);
+        if (e.positive !== undefined) expect(w.total.positive).toBe(e.positive);
+        if (e.negative !== undefined) expect(w.total.negative).toBe(e.negative);
+        if (e.hashtags) expect(Object.fromEntries(w.hashtags.map((h) => [h.key, h.posts]))).toEqual(e.hashtags);
+      }
+      // The same table through the naive recomputation, and post by post through the engine.
+      expect(windows).toEqual(naiveWindows(posts, { ...base, ...c.spec }).windows);
+      expect(runEngine(posts, c.spec, 1).windows).toEqual(windows);
+    });
+  }
+
+  it('a quiet hour emits an empty window per slide and nothing leaks across it', () => {
+    const posts = [post(0, '#before good'), post(3_600_000, '#after bad')];
+    const { windows } = runEngine(posts, { batchMs: 1000, windowMs: 30_000, slideMs: 10_000 });
+    expect(windows).toHaveLength(361);
+    expect(windows.slice(3, 360).every((w) => w.total.posts === 0 && w.total.meanScore === null && w.hashtags.length === 0)).toBe(true);
+    expect(windows.at(-1)!.hashtags.map((h) => h.key)).toEqual(['#after']);
+    expect(windows).toEqual(naiveWindows(posts, { ...base, batchMs: 1000, windowMs: 30_000, slideMs: 10_000 }).windows);
+  });
+
+  it('mean score is over scored posts only; unscored posts are counted apart', () => {
+    const posts = [post(0, 'good good'), post(10, 'bad'), post(20, 'anything', 'xx')];
+    const { windows } = runEngine(posts, { batchMs: 1000, windowMs: 1000, slideMs: 1000 });
+    expect(windows[0]!.total).toEqual({ key: '*', posts: 3, positive: 1, neutral: 0, negative: 1, unscored: 1, meanScore: 0.25 });
+  });
+
+  it('top-K keeps the most frequent keys, ties by key', () => {
+    const posts = [post(0, '#b #c'), post(1, '#a #b'), post(2, '#c #b'), post(3, '#d')];
+    const { windows } = runEngine(posts, { batchMs: 1000, windowMs: 1000, slideMs: 1000, topK: 2 });
+    expect(windows[0]!.hashtags.map((h) => [h.key, h.posts])).toEqual([['#b', 3], ['#c', 2]]);
+  });
+});
+
+describe('window options', () => {
+  const make = (batchMs: number, windowMs: number, slideMs: number) => () =>
+    new StreamEngine({ ...base, batchMs, windowMs, slideMs });
+  it('rejects a slide that is not a multiple of the batch, naming --slide', () => {
+    expect(make(1000, 6000, 1500)).toThrow(/--slide .*multiple of --batch/);
+  });
+  it('rejects a window that is not a multiple of the slide, naming --window', () => {
+    expect(make(1000, 5000, 2000)).toThrow(/--window .*multiple of --slide/);
+  });
+  it('rejects non-positive sizes and negative lateness', () => {
+    expect(make(0, 1000, 1000)).toThrow(/--batch/);
+    expect(() => new StreamEngine({ ...base, batchMs: 1000, windowMs: 1000, slideMs: 1000, latenessMs: -1 })).toThrow(/--lateness/);
+  });
+});
+
+describe('late posts and lateness', () => {
+  it('drops and counts a post whose batch has closed', () => {
+    const engine = new StreamEngine({ ...base, batchMs: 1000, windowMs: 2000, slideMs: 1000 });
+    engine.ingest([post(100, 'a'), post(2100, 'b')]);
+    engine.ingest([post(500, 'too late')]);
+    expect(engine.stats()).toMatchObject({ posts: 2, late: 1 });
+  });
+  it('accepts out-of-order posts within the allowed lateness', () => {
+    const engine = new StreamEngine({ ...base, batchMs: 1000, windowMs: 2000, slideMs: 1000, latenessMs: 3000 });
+    engine.ingest([post(100, 'a'), post(2100, 'b'), post(500, 'in time')]);
+    const windows = engine.flush().windows;
+    expect(engine.stats().late).toBe(0);
+    expect(windows[0]!.total.posts).toBe(2);
+  });
+  it('counts posts without a usable time as invalid', () => {
+    const engine = new StreamEngine({ ...base, batchMs: 1000, windowMs: 1000, slideMs: 1000 });
+    engine.ingest([{ ...post(0, 'x'), createdAt: Number.NaN }]);
+    expect(engine.stats()).toMatchObject({ posts: 0, invalid: 1 });
+  });
+  it('advanceTo closes batches in a quiet period', () => {
+    const engine = new StreamEngine({ ...base, batchMs: 1000, windowMs: 2000, slideMs: 1000 });
+    expect(engine.ingest([post(100, 'a')]).windows).toHaveLength(0);
+    const out = engine.advanceTo(3000);
+    expect(out.windows.map((w) => [w.end, w.total.posts])).toEqual([[1000, 1], [2000, 1], [3000, 0]]);
+    expect(out.batches).toEqual([{ start: 0, end: 1000, posts: 1 }]);
+  });
+});
+
+describe('tracked keywords', () => {
+  it('counts a keyword from the next batch on and forgets it when removed', () => {
+    const engine = new StreamEngine({ ...base, batchMs: 1000, windowMs: 3000, slideMs: 1000 });
+    const windows: WindowSnapshot[] = [];
+    windows.push(...engine.ingest([post(0, 'tesla good'), post(1000, 'tesla')]).windows);
+    expect(engine.addKeyword('tesla')).toEqual({ ok: true });
+    windows.push(...engine.ingest([post(2000, 'tesla bad'), post(3000, 'other')]).windows);
+    // Batch [1000, 2000) closed after the keyword was added, so it counts; batch [0, 1000) did not.
+    expect(byEnd(windows, 3000).keywords).toEqual([
+      { key: 'tesla', posts: 2, positive: 0, neutral: 1, negative: 1, unscored: 0, meanScore: -0.25 },
+    ]);
+    expect(engine.addKeyword('tesla')).toMatchObject({ ok: false });
+    expect(engine.addKeyword('(broken')).toMatchObject({ ok: false });
+    expect(engine.removeKeyword('tesla')).toBe(true);
+    expect(engine.removeKeyword('tesla')).toBe(false);
+    expect(engine.addKeyword('tesla')).toEqual({ ok: true });
+    const after = engine.flush().windows;
+    expect(after.at(-1)!.keywords[0]!.posts).toBe(0);
+  });
+});
+
+/** A small deterministic PRNG so failures reproduce. */
+function mulberry32(seed: number) {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const VOCAB = ['good', 'bad', 'tesla', 'rain', 'match', '#launch', '#goal', '#rain', '@ana', 'the', 'win'];
+const QUERIES = ['tesla', '#launch OR rain', 'match -bad', '@ana', 'good lang:en'];
+
+function randomStream(rand: () => number) {
+  const batchMs = [100, 250, 1000][Math.floor(rand() * 3)]!;
+  const slideMs = batchMs * (1 + Math.floor(rand() * 3));
+  const windowMs = slideMs * (1 + Math.floor(rand() * 4));
+  const latenessMs = rand() < 0.5 ? 0 : Math.floor(rand() * 3) * batchMs;
+  const n = Math.floor(rand() * 60);
+  let t = Math.floor(rand() * 10_000);
+  const posts: Post[] = [];
+  for (let i = 0; i < n; i++) {
+    t += Math.floor(rand() < 0.1 ? rand() * 5000 : rand() * 300);
+    // Some posts arrive out of order, some of them later than the lateness allows.
+    const jitter = rand() < 0.2 ? -Math.floor(rand() * 2000) : 0;
+    const words = Array.from({ length: 1 + Math.floor(rand() * 5) }, () => VOCAB[Math.floor(rand() * VOCAB.length)]!);
+    posts.push(post(t + jitter, words.join(' '), rand() < 0.1 ? 'xx' : 'en'));
+  }
+  const keywords = QUERIES.filter(() => rand() < 0.5);
+  return { spec: { batchMs, slideMs, windowMs, latenessMs, topK: 1 + Math.floor(rand() * 4), keywords }, posts };
+}
+
+describe('incremental windows equal a naive recomputation', () => {
+  it('on 3000 random streams, in random chunks', () => {
+    const rand = mulberry32(20261124);
+    for (let i = 0; i < 3000; i++) {
+      const { spec, posts } = randomStream(rand);
+      const chunk = 1 + Math.floor(rand() * 10);
+      const { windows, engine } = runEngine(posts, spec, chunk);
+      const naive = naiveWindows(posts, { ...base, ...spec });
+      expect(windows, `stream ${i}`).toEqual(naive.windows);
+      expect(engine.stats().late, `stream ${i}`).toBe(naive.late);
+    }
+  });
+
+  it('through a checkpoint: export, JSON round trip, restore, continue', () => {
+    const rand = mulberry32(7);
+    for (let i = 0; i < 500; i++) {
+      const { spec, posts } = randomStream(rand);
+      const cut = Math.floor(rand() * (posts.length + 1));
+      const { windows: whole } = runEngine(posts, spec, 3);
+      const first = new StreamEngine({ ...base, ...spec });
+      const windows = [...first.ingest(posts.slice(0, cut)).windows];
+      const state = JSON.parse(JSON.stringify(first.exportState()));
+      const second = StreamEngine.restore(state, { ...base, ...spec, keywords: [] });
+      windows.push(...second.ingest(posts.slice(cut)).windows, ...second.flush().windows);
+      expect(windows, `stream ${i} cut ${cut}`).toEqual(whole);
+    }
+  });
+
+  it('refuses to restore with other window options', () => {
+    const engine = new StreamEngine({ ...base, batchMs: 1000, windowMs: 2000, slideMs: 1000 });
+    expect(() => StreamEngine.restore(engine.exportState(), { ...base, batchMs: 1000, windowMs: 4000, slideMs: 1000 }))
+      .toThrow(/--window/);
+  });
+});
