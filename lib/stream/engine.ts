@@ -230,31 +230,31 @@ export class StreamEngine {
     const { batchMs, slideMs } = this.spec;
     const limit = this.limit;
     if (limit === null) return out;
-    if (this.next === null) {
+    let next = this.next;
+    if (next === null) {
       if (this.open.size === 0) return out;
       // The first batch closed starts a slide, so slide partials line up with window boundaries.
       let earliest = Infinity;
       for (const start of this.open.keys()) if (start < earliest) earliest = start;
-      const first = Math.floor(earliest / slideMs) * slideMs;
-      if (first + batchMs > limit) return out;
-      this.next = first;
+      next = Math.floor(earliest / slideMs) * slideMs;
+      if (next + batchMs > limit) return out;
     }
-    while (this.next + batchMs <= limit) {
-      const start = this.next;
-      const posts = this.open.get(start);
+    while (next + batchMs <= limit) {
+      const posts = this.open.get(next);
       if (posts) {
-        this.open.delete(start);
-        this.processBatch(start, posts, out);
+        this.open.delete(next);
+        this.processBatch(next, posts, out);
       }
       this.counters.batches++;
-      this.next = start + batchMs;
-      if (this.next % slideMs === 0) {
+      next += batchMs;
+      if (next % slideMs === 0) {
         this.window.push(this.slide);
         this.slide = emptyPartial();
-        out.windows.push(this.snapshot(this.next));
+        out.windows.push(this.snapshot(next));
         this.counters.windows++;
       }
     }
+    this.next = next;
     return out;
   }
 
