@@ -1,0 +1,64 @@
+import type { Analysis, Analyzer, Contribution, ScoredLang } from '../nlp/analysis';
+import { extractFeatures } from '../nlp/features';
+import { splitHashtag } from '../nlp/hashtag';
+import { TokenKind, tokenize, type Tokens } from '../nlp/tokenize';
+import type { Post } from '../post';
+import { resolveLang } from './resolveLang';
+import { AFINN } from './lexicon';
+import { labelFor, normalizeScore } from './score';
+
+/** Plain AFINN labels by the sign of its sum: any lexicon hit is outside this band. */
+const AFINN_BAND = 0.05;
+
+/**
+ * Words a hashtag stands for when scored: its CamelCase parts (`#NotHappy` -> `not happy`), or
+ * the whole tag body when it has one part.
+ */
+export function hashtagWords(tokens: Tokens, i: number): string[] {
+  const text = tokens.text[i] as string;
+  const start = tokens.start[i] as number;
+  return splitHashtag(tokens.source.slice(start, start + text.length));
+}
+
+function sumAfinn(tokens: Tokens, lang: ScoredLang, contributions: Contribution[] | null): number {
+  const lex = AFINN[lang];
+  let sum = 0;
+  const { text, kind } = tokens;
+  for (let i = 0; i < text.length; i++) {
+    const k = kind[i];
+    if (k === TokenKind.Word || k === TokenKind.Emoji) {
+      const v = lex.get(text[i] as string);
+      if (v !== undefined) {
+        sum += v;
+        contributions?.push({ token: text[i] as string, weight: v });
+      }
+    } else if (k === TokenKind.Hashtag) {
+      for (const w of hashtagWords(tokens, i)) {
+        const v = lex.get(w);
+        if (v !== undefined) {
+          sum += v;
+          contributions?.push({ token: w, weight: v });
+        }
+      }
+    }
+  }
+  return sum;
+}
+
+/** `afinn`: plain AFINN-165 with emoji (en) and natural's AFINN (pt, es), summed word by word, no rules. */
+export function createAfinnAnalyzer(): Analyzer {
+  return {
+    name: 'afinn',
+    analyze(post: Post, options?: { explain?: boolean }): Analysis {
+      const tokens = tokenize(post.text);
+      const lang = resolveLang(post.lang, tokens);
+      const features = extractFeatures(tokens, lang, post);
+      const contributions = options?.explain ? [] : null;
+      if (lang === null) {
+        return { ...features, lang, score: 0, label: 'unscored', ...(contributions ? { contributions } : {}) };
+      }
+      const score = normalizeScore(sumAfinn(tokens, lang, contributions));
+      return { ...features, lang, score, label: labelFor(score, AFINN_BAND), ...(contributions ? { contributions } : {}) };
+    },
+  };
+}

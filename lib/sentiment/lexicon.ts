@@ -1,0 +1,29 @@
+import type { ScoredLang } from '../nlp/analysis';
+import englishAfinn from 'sentiment/languages/en/labels.json';
+import emojiScores from 'sentiment/build/emoji.json';
+// Data files, not natural's index (which loads a Redis client); the lint pattern 'natural' also matches these paths.
+// eslint-disable-next-line no-restricted-imports
+import portugueseAfinn from 'natural/lib/natural/sentiment/Portuguese/afinnShortSortedPortuguese.json';
+// eslint-disable-next-line no-restricted-imports
+import spanishAfinn from 'natural/lib/natural/sentiment/Spanish/afinnShortSortedSpanish.json';
+
+/** A word (or emoji) -> valence map, AFINN scale (-5..5). */
+export type Lexicon = ReadonlyMap<string, number>;
+
+function toMap(...sources: Record<string, number>[]): Map<string, number> {
+  const map = new Map<string, number>();
+  for (const src of sources) for (const [k, v] of Object.entries(src)) map.set(k, v);
+  return map;
+}
+
+/**
+ * The plain lexicons, loaded from the packages' JSON files (not through their analyzers):
+ * English is the `sentiment` package's AFINN-165 plus its emoji scores (Emoji Sentiment Ranking);
+ * Portuguese and Spanish are natural's AFINN translations, which already carry the same emoji scores.
+ * Multi-word entries (`does not work`) are kept; single-token lookups simply never hit them.
+ */
+export const AFINN: Readonly<Record<ScoredLang, Lexicon>> = {
+  en: toMap(englishAfinn as Record<string, number>, emojiScores as Record<string, number>),
+  pt: toMap(portugueseAfinn as Record<string, number>),
+  es: toMap(spanishAfinn as Record<string, number>),
+};

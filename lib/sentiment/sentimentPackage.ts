@@ -1,0 +1,39 @@
+import Sentiment from 'sentiment';
+import type { Analysis, Analyzer, ScoredLang } from '../nlp/analysis';
+import { extractFeatures } from '../nlp/features';
+import { tokenize } from '../nlp/tokenize';
+import type { Post } from '../post';
+import { AFINN } from './lexicon';
+import { resolveLang } from './resolveLang';
+import { labelFor, normalizeScore } from './score';
+
+/**
+ * `sentiment`: the naive baseline, the `sentiment` package's own `analyze()` per post (its
+ * tokenizer, its one-word negation), for the eval and the benchmark. Portuguese and Spanish are
+ * registered with natural's AFINN so they are not scored as English. Entities still come from
+ * moodstream's tokenizer so the windows are comparable.
+ */
+export function createSentimentPackageAnalyzer(): Analyzer {
+  const engine = new Sentiment();
+  // registerLanguage adds the emoji scores into the labels object it is given: hand it copies.
+  engine.registerLanguage('pt', { labels: Object.fromEntries(AFINN.pt) });
+  engine.registerLanguage('es', { labels: Object.fromEntries(AFINN.es) });
+  return {
+    name: 'sentiment',
+    analyze(post: Post, options?: { explain?: boolean }): Analysis {
+      const tokens = tokenize(post.text);
+      const lang: ScoredLang | null = resolveLang(post.lang, tokens);
+      const features = extractFeatures(tokens, lang, post);
+      if (lang === null) {
+        return { ...features, lang, score: 0, label: 'unscored', ...(options?.explain ? { contributions: [] } : {}) };
+      }
+      const result = engine.analyze(post.text, { language: lang });
+      const score = normalizeScore(result.score);
+      const analysis: Analysis = { ...features, lang, score, label: labelFor(score, 0.05) };
+      if (options?.explain) {
+        analysis.contributions = result.calculation.flatMap((c) => Object.entries(c).map(([token, weight]) => ({ token, weight })));
+      }
+      return analysis;
+    },
+  };
+}

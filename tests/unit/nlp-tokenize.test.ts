@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { TokenFlag, TokenKind, tokenize } from '../../lib/nlp/tokenize';
+
+const KIND_NAME: Record<number, string> = {
+  [TokenKind.Word]: 'word',
+  [TokenKind.Number]: 'number',
+  [TokenKind.Hashtag]: 'hashtag',
+  [TokenKind.Mention]: 'mention',
+  [TokenKind.Url]: 'url',
+  [TokenKind.Emoticon]: 'emoticon',
+  [TokenKind.Emoji]: 'emoji',
+  [TokenKind.Punct]: 'punct',
+};
+
+/** `text:kind` pairs, the easiest form to read in a table. */
+function pairs(text: string): string[] {
+  const t = tokenize(text);
+  return t.text.map((s, i) => `${s}:${KIND_NAME[t.kind[i] as number]}`);
+}
+
+function texts(text: string): string[] {
+  return tokenize(text).text;
+}
+
+describe('tokenize', () => {
+  it.each([
+    ['hashtags keep their # and are lowercased', 'Go #TeamUSA go', ['go:word', '#teamusa:hashtag', 'go:word']],
+    ['hashtags with underscores and accents', '#São_Paulo rocks', ['#são_paulo:hashtag', 'rocks:word']],
+    ['an all-digit # is not a hashtag', 'we are #1', ['we:word', 'are:word', '1:number']],
+    ['a # inside a word is not a hashtag', 'c#sharp', ['c:word', 'sharp:word']],
+    ['mentions keep their @', 'thanks @NASA!', ['thanks:word', '@nasa:mention', '!:punct']],
+    ['Bluesky handles keep their dots', 'cc @alice.bsky.social.', ['cc:word', '@alice.bsky.social:mention', '.:punct']],
+    ['an e-mail address is not a mention', 'me@x.io', ['me:word', 'x:word', '.:punct', 'io:word']],
+    ['URLs are whole tokens without trailing punctuation, case kept', 'see https://t.co/AbC). ok', ['see:word', 'https://t.co/AbC:url', '.:punct', 'ok:word']],
+    ['www links', 'at www.example.com/x', ['at:word', 'www.example.com/x:url']],
+    ['emoticons, lowercased', 'ok :) :-( :D xD <3 ;)', ['ok:word', ':):emoticon', ':-(:emoticon', ':d:emoticon', 'xd:emoticon', '<3:emoticon', ';):emoticon']],
+    ['escaped heart and entities', 'i &lt;3 u &amp; me', ['i:word', '<3:emoticon', 'u:word', 'me:word']],
+    ['a colon before a word is no emoticon', 'note:pizza', ['note:word', '::punct', 'pizza:word']],
+    ['emoji are tokens, one each, even glued', 'lol😂😂 nice👍', ['lol:word', '😂:emoji', '😂:emoji', 'nice:word', '👍:emoji']],
+    ['variation selectors and skin tones are dropped', '❤️ 👍🏽', ['❤:emoji', '👍:emoji']],
+    ['flags stay one token', 'vamos 🇧🇷', ['vamos:word', '🇧🇷:emoji']],
+    ['accents are kept', 'Ótimo, café e ação', ['ótimo:word', ',:punct', 'café:word', 'e:word', 'ação:word']],
+    ['inner apostrophes and hyphens join, curly apostrophes become straight', 'I don’t like well-known stuff', ['i:word', "don't:word", 'like:word', 'well-known:word', 'stuff:word']],
+    ['numbers with decimals', 'rated 3.5 of 10', ['rated:word', '3.5:number', 'of:word', '10:number']],
+    ['!/? runs and ellipses are punctuation tokens', 'what?! no...', ['what:word', '?!:punct', 'no:word', '...:punct']],
+  ])('%s', (_name, input, expected) => {
+    expect(pairs(input)).toEqual(expected);
+  });
+
+  it('applies NFKC: fullwidth and mathematical letters become plain ones', () => {
+    expect(texts('ＧＯＯＤ 𝐛𝐨𝐥𝐝 ﬁne')).toEqual(['good', 'bold', 'fine']);
+  });
+
+  it('keeps non-Latin scripts as words', () => {
+    expect(texts('Привет мир こんにちは')).toEqual(['привет', 'мир', 'こんにちは']);
+  });
+
+  it('flags capitals and elongation', () => {
+    const t = tokenize('This is SOOO good, OK I');
+    expect(t.text).toEqual(['this', 'is', 'sooo', 'good', ',', 'ok', 'i']);
+    expect(t.flags[2]).toBe(TokenFlag.Caps | TokenFlag.Elongated);
+    expect(t.flags[3]).toBe(0);
+    expect(t.flags[5]).toBe(TokenFlag.Caps);
+    // One capital letter is not shouting.
+    expect(t.flags[6]).toBe(0);
+  });
+
+  it('records offsets into the normalized source with its case', () => {
+    const t = tokenize('Hi #NotHappy');
+    const start = t.start[1] as number;
+    expect(t.source.slice(start, start + t.text[1]!.length)).toBe('#NotHappy');
+  });
+
+  it('handles empty and whitespace-only text', () => {
+    expect(texts('')).toEqual([]);
+    expect(texts(' \n\t ')).toEqual([]);
+  });
+});
