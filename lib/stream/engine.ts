@@ -1,6 +1,6 @@
 import type { Analyzer } from '../nlp/analysis';
 import type { Post } from '../post';
-import { matchQuery, parseQuery, type Query } from '../query';
+import { matchQuery, parseQuery, prepareDoc, type Query } from '../query';
 import { countPost, meanScore, toScoreUnits, zeroCounts, type Counts } from './counts';
 import { countKey, deserializePartial, emptyPartial, serializePartial, type Partial, type SerializedPartial } from './partial';
 import { SlidingWindow } from './slidingWindow';
@@ -271,7 +271,7 @@ export class StreamEngine {
       for (const h of a.hashtags) countKey(slide.hashtags, h, a.label, units);
       for (const t of a.terms) countKey(slide.terms, t, a.label, units);
       if (this.tracked.length > 0) {
-        const doc = { words: a.words, hashtags: a.hashtags, mentions: a.mentions, lang: post.lang ?? a.lang };
+        const doc = prepareDoc({ words: a.words, hashtags: a.hashtags, mentions: a.mentions, lang: post.lang ?? a.lang });
         for (const k of this.tracked) if (matchQuery(k.query, doc)) countKey(slide.keywords, k.text, a.label, units);
       }
       if (explain) {
