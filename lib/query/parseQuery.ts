@@ -240,7 +240,7 @@ function atom(raw: string, pos: number): Query {
   }
   const operator = OPERATOR.exec(text);
   if (operator !== null) throw new QueryError(`unknown operator '${operator[1]}:' (only lang: is supported)`, pos);
-  if (wordParts(text).length === 0) throw new QueryError(`'${raw}' has no letters, digits or emoji to match`, pos);
+  if (wordParts(text).length === 0) throw new QueryError(`'${raw}' has no letters or digits to match`, pos);
   return { type: 'term', value: text };
 }
 

@@ -1,9 +1,10 @@
 /*
- * Runs of letters, combining marks, digits and underscores, and single emoji. Anything else
- * (apostrophes, hyphens, dots) separates parts, the way X tokenizes a rule's keywords, so that
- * `don't`, `covid-19` and `3.5` match whether the tokenizer kept them whole or split them.
+ * Runs of letters, combining marks and digits. Anything else (apostrophes, hyphens, dots,
+ * underscores) separates parts, the way X tokenizes a rule's keywords, so that `don't`,
+ * `covid-19`, `3.5` and `foo_bar` match whether the tokenizer kept them whole or split them.
+ * Emoji are not parts: the tokenizer does not count them as words.
  */
-const PART = /[\p{L}\p{M}\p{N}_]+|\p{Extended_Pictographic}/gu;
+const PART = /[\p{L}\p{M}\p{N}]+/gu;
 
 /**
  * Splits normalized text into the word parts that terms and phrases are matched on.
