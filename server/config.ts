@@ -1,0 +1,238 @@
+import { parseDuration } from '../lib/stream/duration';
+
+/**
+ * The server's configuration, parsed and validated once at start-up from the environment and the
+ * command line (flags win over environment variables). server/index.ts is the only caller; every
+ * other module receives plain options.
+ */
+
+/** How the replay source paces posts: as fast as possible, or a factor of real time. */
+export type Speed = 'max' | number;
+
+export interface ServerConfig {
+  /** Next.js development mode with hot reload (`--dev`). */
+  dev: boolean;
+  /** TCP port; 0 picks a free one. Default 3000. */
+  port: number;
+  /** Interface to listen on; undefined listens on all of them. */
+  host: string | undefined;
+  source: 'demo' | 'replay';
+  /** Replay file (required with `source: 'replay'`). */
+  file: string | null;
+  /** Replay pace. Default 1 (real time by createdAt). */
+  speed: Speed;
+  /** Replay the file again when it ends. */
+  loop: boolean;
+  /** Micro-batch interval, ms. Default 1000. */
+  batchMs: number;
+  /** Window length, ms. Default 60000. */
+  windowMs: number;
+  /** Window slide, ms. Default 5000. */
+  slideMs: number;
+  /** How late a post may arrive and still be counted, ms. Default 0 for a replay, 1000 for the demo. */
+  latenessMs: number;
+  /** Queries added to the tracked set at start (`--track`, repeatable). */
+  track: string[];
+  /** Top hashtags and terms kept per window. Default 20. */
+  topK: number;
+  /** Demo generator seed; default 1. */
+  seed: number;
+  /** Demo posts per second; default 50. */
+  rate: number;
+  /** Analyzer name for createAnalyzer. Default `moodstream`. */
+  scorer: string;
+  /** Most tracked queries at once. Default 50. */
+  maxKeywords: number;
+  /** When set, track:add / track:remove need it as `auth.token` in the socket handshake. */
+  controlToken: string | null;
+  /** Where the tracked set (and later the store) lives. Default `./data`. */
+  dataDir: string;
+}
+
+/** A configuration problem; its message names the option and says what is expected. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+interface OptionSpec {
+  flag: string;
+  env?: string;
+  /** Whether the flag takes no value. */
+  boolean?: boolean;
+  repeatable?: boolean;
+  help: string;
+}
+
+const OPTIONS: Record<string, OptionSpec> = {
+  port: { flag: '--port', env: 'PORT', help: 'TCP port (default 3000; 0 picks a free one)' },
+  host: { flag: '--host', env: 'HOST', help: 'interface to listen on (default: all)' },
+  source: { flag: '--source', env: 'SOURCE', help: 'demo | replay (default demo)' },
+  file: { flag: '--file', env: 'FILE', help: 'replay file (JSONL, CSV, Sentiment140, Jetstream frames)' },
+  speed: { flag: '--speed', env: 'SPEED', help: 'replay pace: max or a factor of real time (default 1)' },
+  loop: { flag: '--loop', env: 'LOOP', boolean: true, help: 'replay the file again when it ends' },
+  batch: { flag: '--batch', env: 'BATCH', help: 'micro-batch interval (default 1s)' },
+  window: { flag: '--window', env: 'WINDOW', help: 'window length (default 60s)' },
+  slide: { flag: '--slide', env: 'SLIDE', help: 'window slide (default 5s)' },
+  lateness: { flag: '--lateness', env: 'LATENESS', help: 'allowed lateness (default 0 for replay, 1s for demo)' },
+  track: { flag: '--track', repeatable: true, help: 'query to track from the start (repeatable)' },
+  top: { flag: '--top', env: 'TOP', help: 'top hashtags and terms per window (default 20)' },
+  seed: { flag: '--seed', env: 'SEED', help: 'demo generator seed (default 1)' },
+  rate: { flag: '--rate', env: 'RATE', help: 'demo posts per second (default 50)' },
+  scorer: { flag: '--scorer', env: 'SCORER', help: 'sentiment scorer: moodstream | afinn (default moodstream)' },
+  maxKeywords: { flag: '--max-keywords', env: 'MAX_KEYWORDS', help: 'most tracked queries at once (default 50)' },
+  dataDir: { flag: '--data-dir', env: 'DATA_DIR', help: 'data directory (default ./data)' },
+  dev: { flag: '--dev', boolean: true, help: 'development mode with hot reload' },
+};
+
+/** `--help` text. CONTROL_TOKEN is environment-only so it does not show in process lists. */
+export const USAGE = [
+  'Usage: npm start -- [options]     (npm run dev -- [options] for hot reload)',
+  '',
+  'Options (each also read from the environment variable in brackets; flags win):',
+  ...Object.values(OPTIONS).map((o) => `  ${(o.flag + (o.boolean ? '' : ' VALUE')).padEnd(22)} ${o.help}${o.env ? ` [${o.env}]` : ''}`),
+  '',
+  'Environment only:',
+  '  CONTROL_TOKEN          when set, adding or removing tracked keywords needs this token',
+  '',
+  'Durations: 500ms, 10s, 5m, 1h. Example: npm start -- --source replay --file posts.jsonl --speed 10',
+].join('\n');
+
+/** parseDuration with its error re-thrown as a ConfigError (same message, naming the option). */
+function duration(value: string, option: string): number {
+  try {
+    return parseDuration(value, option);
+  } catch (err) {
+    throw new ConfigError((err as Error).message);
+  }
+}
+
+function parseInteger(value: string, option: string, min: number, max: number): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(`${option} must be an integer from ${min} to ${max} (got "${value}")`);
+  }
+  return n;
+}
+
+function parseBoolean(value: string, option: string): boolean {
+  const v = value.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+  if (['0', 'false', 'no', 'off', ''].includes(v)) return false;
+  throw new ConfigError(`${option} must be true or false (got "${value}")`);
+}
+
+/** Thrown for `--help`; index.ts prints USAGE and exits 0. */
+export class HelpRequested extends Error {
+  override name = 'HelpRequested';
+}
+
+/**
+ * Reads the configuration. Flags (`--batch 2s` or `--batch=2s`) win over environment variables;
+ * anything not given takes the documented default. Throws ConfigError naming the bad option.
+ */
+export function parseConfig(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): ServerConfig {
+  const byFlag = new Map(Object.entries(OPTIONS).map(([key, spec]) => [spec.flag, key]));
+  const flags = new Map<string, string>();
+  const track: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--help' || arg === '-h') throw new HelpRequested(USAGE);
+    const eq = arg.indexOf('=');
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    const key = byFlag.get(name);
+    if (!key) throw new ConfigError(`unknown option "${arg}" (see --help)`);
+    const spec = OPTIONS[key] as OptionSpec;
+    let value: string;
+    if (spec.boolean) {
+      value = eq > 0 ? arg.slice(eq + 1) : 'true';
+    } else if (eq > 0) {
+      value = arg.slice(eq + 1);
+    } else {
+      const next = argv[i + 1];
+      if (next === undefined) throw new ConfigError(`${name} needs a value`);
+      value = next;
+      i += 1;
+    }
+    if (spec.repeatable) track.push(value);
+    else flags.set(key, value);
+  }
+
+  /** The flag's value, else the environment's (empty counts as unset), else undefined. */
+  const raw = (key: string): { value: string; option: string } | undefined => {
+    const spec = OPTIONS[key] as OptionSpec;
+    const flag = flags.get(key);
+    if (flag !== undefined) return { value: flag, option: spec.flag };
+    const fromEnv = spec.env ? env[spec.env] : undefined;
+    if (fromEnv !== undefined && fromEnv !== '') return { value: fromEnv, option: spec.env as string };
+    return undefined;
+  };
+  const durationOf = (key: string, fallback: number): number => {
+    const r = raw(key);
+    return r ? duration(r.value, r.option) : fallback;
+  };
+  const integer = (key: string, fallback: number, min: number, max: number): number => {
+    const r = raw(key);
+    return r ? parseInteger(r.value, r.option, min, max) : fallback;
+  };
+  const boolean = (key: string): boolean => {
+    const r = raw(key);
+    return r ? parseBoolean(r.value, r.option) : false;
+  };
+
+  const sourceRaw = raw('source');
+  const source = sourceRaw?.value ?? 'demo';
+  if (source !== 'demo' && source !== 'replay') {
+    throw new ConfigError(`${sourceRaw?.option} must be demo or replay (got "${source}")`);
+  }
+  const file = raw('file')?.value ?? null;
+  if (source === 'replay' && !file) throw new ConfigError('--source replay needs --file (or FILE) naming the file to replay');
+
+  const speedRaw = raw('speed');
+  let speed: Speed = 1;
+  if (speedRaw && speedRaw.value !== 'max') {
+    const n = Number(speedRaw.value);
+    if (!Number.isFinite(n) || n <= 0) {
+      throw new ConfigError(`${speedRaw.option} must be max or a positive factor of real time (got "${speedRaw.value}")`);
+    }
+    speed = n;
+  } else if (speedRaw) {
+    speed = 'max';
+  }
+
+  const batchMs = durationOf('batch', 1000);
+  const windowMs = durationOf('window', 60_000);
+  const slideMs = durationOf('slide', 5000);
+  for (const [key, ms] of [['batch', batchMs], ['window', windowMs], ['slide', slideMs]] as const) {
+    if (ms <= 0) throw new ConfigError(`${OPTIONS[key]?.flag} must be longer than 0`);
+  }
+
+  const rateRaw = raw('rate');
+  const rate = rateRaw ? Number(rateRaw.value) : 50;
+  if (!Number.isFinite(rate) || rate <= 0 || rate > 1_000_000) {
+    throw new ConfigError(`${rateRaw?.option} must be a number of posts per second from 0 to 1000000 (got "${rateRaw?.value}")`);
+  }
+
+  const controlToken = env.CONTROL_TOKEN ? env.CONTROL_TOKEN : null;
+
+  return {
+    dev: boolean('dev'),
+    port: integer('port', 3000, 0, 65_535),
+    host: raw('host')?.value,
+    source,
+    file,
+    speed,
+    loop: boolean('loop'),
+    batchMs,
+    windowMs,
+    slideMs,
+    latenessMs: durationOf('lateness', source === 'replay' ? 0 : 1000),
+    track,
+    topK: integer('top', 20, 1, 1000),
+    seed: integer('seed', 1, -(2 ** 31), 2 ** 31 - 1),
+    rate,
+    scorer: raw('scorer')?.value ?? 'moodstream',
+    maxKeywords: integer('maxKeywords', 50, 1, 1000),
+    controlToken,
+    dataDir: raw('dataDir')?.value ?? './data',
+  };
+}
