@@ -4,3 +4,9 @@ declare module 'natural/lib/natural/util/stopwords*' {
   const module: { words: string[] };
   export default module;
 }
+
+// The `sentiment` package's English language module (CommonJS): AFINN-165 labels and its negation strategy.
+declare module 'sentiment/languages/en/index.js' {
+  const language: { labels: Record<string, number> };
+  export default language;
+}

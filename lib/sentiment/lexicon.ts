@@ -1,5 +1,7 @@
 import type { ScoredLang } from '../nlp/analysis';
-import englishAfinn from 'sentiment/languages/en/labels.json';
+// The package's language module, not labels.json itself: tsx turns an imported JSON file into an ES
+// module with one `var` per key, and AFINN's key `await` is a syntax error there.
+import englishLanguage from 'sentiment/languages/en/index.js';
 import emojiScores from 'sentiment/build/emoji.json';
 // Data files, not natural's index (which loads a Redis client); the lint pattern 'natural' also matches these paths.
 // eslint-disable-next-line no-restricted-imports
@@ -23,7 +25,7 @@ function toMap(...sources: Record<string, number>[]): Map<string, number> {
  * Multi-word entries (`does not work`) are kept; single-token lookups simply never hit them.
  */
 export const AFINN: Readonly<Record<ScoredLang, Lexicon>> = {
-  en: toMap(englishAfinn as Record<string, number>, emojiScores as Record<string, number>),
+  en: toMap(englishLanguage.labels, emojiScores as Record<string, number>),
   pt: toMap(portugueseAfinn as Record<string, number>),
   es: toMap(spanishAfinn as Record<string, number>),
 };
