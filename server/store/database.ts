@@ -96,6 +96,8 @@ export function openDatabase(dataDir: string, options: OpenDatabaseOptions = {})
  * by a newer version rather than guessing at its layout.
  */
 export function migrate(db: Database.Database): void {
+  // The common case, an up-to-date schema, needs no write lock (readers open while a worker writes).
+  if ((db.pragma('user_version', { simple: true }) as number) === SCHEMA_VERSION) return;
   // IMMEDIATE takes the write lock before reading the version, so two processes opening a new
   // data directory at once cannot both run the same migration.
   const run = db.transaction(() => {

@@ -163,17 +163,18 @@ export class SqliteHistoryStore {
   }
 
   /**
-   * Rows in query order, a page of at most `windowsPerPage` whole windows at a time, so a long range
-   * can be streamed out without holding it in memory. Each page is read on its own, so a put between
-   * two pages may show in the later one.
+   * Rows a page of at most `windowsPerPage` whole windows at a time, so a long range can be streamed
+   * out without holding it in memory; `order` is `key` (the query order) or `emitted` (the order
+   * `snapshots` uses). Each page is read on its own, so a put between two pages may show in the later one.
    */
-  *pages(filter: HistoryFilter = {}, windowsPerPage = 500): Generator<HistoryRow[]> {
+  *pages(filter: HistoryFilter = {}, windowsPerPage = 500, order: 'key' | 'emitted' = 'key'): Generator<HistoryRow[]> {
     const limit = Math.max(1, Math.floor(windowsPerPage));
+    const select = order === 'key' ? this.selectRows : this.selectRowsEmitted;
     const params = bind(filter);
     for (;;) {
       const pageEnd = this.selectPageEnd.get({ from: params.from, to: params.to, limit }) as number | null;
       if (pageEnd === null) return;
-      yield this.selectRows.all({ ...params, to: pageEnd }).map(fromSql);
+      yield select.all({ ...params, to: pageEnd }).map(fromSql);
       if (pageEnd >= params.to) return;
       params.from = pageEnd + 1;
     }

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
@@ -69,6 +69,8 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
     release() {
       if (!held) return;
       held = false;
+      // Removed while still holding the lock, so it cannot be another worker's file.
+      if (readHolderPid(dir) === process.pid) rmSync(join(dir, LOCK_INFO_FILE), { force: true });
       db.close();
     },
   };
