@@ -1,3 +1,4 @@
+import WebSocket from 'ws';
 import { Backoff, DEFAULT_BACKOFF, type BackoffOptions } from '../../lib/sources/backoff';
 import type { SourceHandlers, SourceState } from '../../lib/sources/source';
 
@@ -101,4 +102,32 @@ export function guardHandlers(handlers: SourceHandlers): SourceHandlers {
     onState: guard('onState', handlers.onState.bind(handlers)),
     onEnd: guard('onEnd', handlers.onEnd.bind(handlers)),
   };
+}
+
+/**
+ * Closes a websocket and resolves once it is closed: a close handshake, cut short after `graceMs`
+ * (a stalled peer must not hold up `stop()`).
+ */
+export function closeWebSocket(ws: WebSocket, graceMs = 1_000): Promise<void> {
+  return new Promise((resolve) => {
+    if (ws.readyState === WebSocket.CLOSED) {
+      resolve();
+      return;
+    }
+    const timer = setTimeout(() => ws.terminate(), graceMs);
+    ws.once('close', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    if (ws.readyState === WebSocket.CONNECTING) ws.terminate();
+    else ws.close(1000);
+  });
+}
+
+/** Validates a numeric option at construction, naming the source and the option. */
+export function checkPositive(source: string, name: string, v: number, allowZero = false): number {
+  if (!Number.isFinite(v) || v < 0 || (!allowZero && v === 0)) {
+    throw new Error(`${source} option ${name} must be a ${allowZero ? 'non-negative' : 'positive'} number, got ${v}`);
+  }
+  return v;
 }
