@@ -36,14 +36,39 @@ class Prepared implements PreparedDoc {
   readonly lang: string | null;
 
   constructor(doc: QueryDoc) {
-    // One regex pass over the joined words is cheaper than one per word; the space keeps
-    // adjacent words apart while leaving them consecutive for phrases.
-    this.parts = wordParts(doc.words.join(' '));
+    this.parts = partsOf(doc.words);
     this.partSet = new Set(this.parts);
     this.hashtags = new Set(doc.hashtags);
     this.mentions = new Set(doc.mentions);
     this.lang = doc.lang === null ? null : primarySubtag(doc.lang);
   }
+}
+
+const SEPARATOR = /[^\p{L}\p{M}\p{N}]/u;
+
+/** Whether a word is not a single part. ASCII is decided by char codes: a Unicode regex per word costs more than the rest of `prepareDoc`. */
+function splits(word: string): boolean {
+  if (word === '') return true;
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    if (c >= 128) return SEPARATOR.test(word);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90))) return true;
+  }
+  return false;
+}
+
+/** The word parts of all words in order: the words array itself when none splits (the common case). */
+function partsOf(words: readonly string[]): readonly string[] {
+  let i = 0;
+  while (i < words.length && !splits(words[i] as string)) i++;
+  if (i === words.length) return words;
+  const parts = words.slice(0, i);
+  for (; i < words.length; i++) {
+    const w = words[i] as string;
+    if (splits(w)) parts.push(...wordParts(w));
+    else parts.push(w);
+  }
+  return parts;
 }
 
 function primarySubtag(tag: string): string {

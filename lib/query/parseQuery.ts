@@ -257,5 +257,14 @@ function tagged(type: 'hashtag' | 'mention', raw: string, text: string, pos: num
     const shown = bad === undefined ? '' : ` '${String.fromCodePoint(bad)}'`;
     throw new QueryError(`invalid character${shown} in ${type}`, pos + Math.min(offset, raw.length - 1));
   }
+  const body = text.slice(1);
+  // Mirror the tokenizer, or the query could never match: it reads `#2024` as no hashtag and
+  // ends a mention before a `.` or `-` that no letter follows (`@bob.` is `@bob`).
+  if (type === 'hashtag' && /^[0-9]+$/.test(body)) {
+    throw new QueryError(`hashtag needs a letter ('${text}' is not a hashtag)`, pos);
+  }
+  if (type === 'mention' && /^[.-]|[.-]$/.test(body)) {
+    throw new QueryError("mention cannot start or end with '.' or '-'", pos);
+  }
   return { type, value: text };
 }

@@ -151,6 +151,16 @@ describe('matchQuery', () => {
     expect(prepareDoc(empty).lang).toBeNull();
   });
 
+  it('splits only the words that are more than one part', () => {
+    const parts = (words: string[]): readonly string[] => prepareDoc({ words, hashtags: [], mentions: [], lang: null }).parts;
+    expect(parts(['plain', 'words', 'ñandú', '42'])).toEqual(['plain', 'words', 'ñandú', '42']);
+    expect(parts(['a', '', 'b'])).toEqual(['a', 'b']);
+    expect(parts(['1,000', 'fans'])).toEqual(['1', '000', 'fans']);
+    expect(parts(['x', 'l’été', 'y'])).toEqual(['x', 'l', 'été', 'y']);
+    expect(parts(['e\u0301té'])).toEqual(['e\u0301té']);
+    expect(parts([])).toEqual([]);
+  });
+
   it('matches a query restored from JSON like the parsed one', () => {
     const query = parsed('(#apple OR pie) -android lang:en');
     const restored = JSON.parse(JSON.stringify(query)) as Query;
