@@ -15,7 +15,8 @@ Prints the window history stored by a worker (npm run stream -- --data-dir DIR, 
   --data-dir DIR        data directory to read (default ./${DEFAULT_DATA_DIR})
   --from T              first window end to print, inclusive
   --to T                last window end to print, inclusive
-  --keyword QUERY       only that tracked keyword (as it was added) and each window's total
+  --keyword QUERY       only that tracked keyword (as it was added) and each window's total;
+                        a query starting with - goes as --keyword=-QUERY
   --format csv|jsonl    csv: the CSV snapshot format, rows ordered by window_end, kind
                         (total, keyword, hashtag, term), key (default)
                         jsonl: one window snapshot per line, as the stream command writes them
