@@ -46,7 +46,10 @@ class Prepared implements PreparedDoc {
 
 const SEPARATOR = /[^\p{L}\p{M}\p{N}]/u;
 
-/** Whether a word is not a single part. ASCII is decided by char codes: a Unicode regex per word costs more than the rest of `prepareDoc`. */
+/**
+ * Whether a word is not a single part. ASCII is decided by char codes: a Unicode regex per word
+ * would cost more than the rest of `prepareDoc`.
+ */
 function splits(word: string): boolean {
   if (word === '') return true;
   for (let k = 0; k < word.length; k++) {
@@ -100,7 +103,7 @@ export function matchQuery(query: Query, doc: QueryDoc | PreparedDoc): boolean {
     matcher = compile(query).match;
     compiled.set(query, matcher);
   }
-  return matcher(doc instanceof Prepared ? doc : prepareDoc(doc as QueryDoc));
+  return matcher('partSet' in doc ? doc : prepareDoc(doc));
 }
 
 /** A matcher and a rough cost, so that cheap set lookups run before phrase scans. */
