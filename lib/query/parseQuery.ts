@@ -18,11 +18,15 @@ const OPERATOR = /^([a-z][a-z0-9_]*):./;
  *
  * - `apple` a word (case-insensitive, whole word, outside hashtags / mentions / URLs);
  *   `#NotHappy` a hashtag; `@nasa` a mention; `"exact phrase"` consecutive words;
- *   `lang:pt` the post's language (also `pt-BR`);
+ *   `lang:pt` the post's language (also `pt-BR`); terms are normalized like the tokenizer's
+ *   words (NFKC, lowercase); punctuation splits a term as X's tokenizer does, so `covid-19` is
+ *   the words `covid` `19` in a row and `covid` also matches a post saying `covid-19`;
  * - juxtaposition is AND, `OR` (uppercase) is OR, AND binds tighter:
  *   `apple OR iphone ipad` = `apple OR (iphone ipad)`; parentheses group;
  * - `-x` negates a term, hashtag, mention, phrase, lang or group (no space after `-`);
- *   a query must need something present: `-apple`, `apple OR -pear` are errors, as on X.
+ *   a query must need something present: `-apple`, `apple OR -pear` are errors, as on X;
+ * - `AND`, `NOT` and operators X has but moodstream lacks (`from:`) are errors that say so, as
+ *   are hashtags and mentions the tokenizer would never produce (`#2024`, `@bob.`).
  *
  * Runs in time linear in the query's length; hostile input gives an error, never a throw.
  * Length limits are the caller's (see the dashboard's validation); nesting is capped at
