@@ -1,13 +1,12 @@
+import { ANALYZER_NAMES, DEFAULT_ANALYZER } from '../lib/sentiment/analyzers';
 import { parseDuration } from '../lib/stream/duration';
+import { parseSpeed, type Speed } from './sources/createSource';
 
 /**
  * The server's configuration, parsed and validated once at start-up from the environment and the
  * command line (flags win over environment variables). server/index.ts is the only caller; every
  * other module receives plain options.
  */
-
-/** How the replay source paces posts: as fast as possible, or a factor of real time. */
-export type Speed = 'max' | number;
 
 export interface ServerConfig {
   /** Next.js development mode with hot reload (`--dev`). */
@@ -19,7 +18,9 @@ export interface ServerConfig {
   source: 'demo' | 'replay';
   /** Replay file (required with `source: 'replay'`). */
   file: string | null;
-  /** Replay pace. Default 1 (real time by createdAt). */
+  /** Replay format (`jsonl`, `csv`, `sentiment140`, `jetstream`); undefined detects it. */
+  inputFormat: string | undefined;
+  /** Replay pace: `max` or a factor of real time. Default 1 (real time by createdAt). */
   speed: Speed;
   /** Replay the file again when it ends. */
   loop: boolean;
@@ -39,7 +40,7 @@ export interface ServerConfig {
   seed: number;
   /** Demo posts per second; default 50. */
   rate: number;
-  /** Analyzer name for createAnalyzer. Default `moodstream`. */
+  /** Analyzer name for createAnalyzer (one of ANALYZER_NAMES). Default DEFAULT_ANALYZER. */
   scorer: string;
   /** Most tracked queries at once. Default 50. */
   maxKeywords: number;
@@ -68,6 +69,7 @@ const OPTIONS: Record<string, OptionSpec> = {
   host: { flag: '--host', env: 'HOST', help: 'interface to listen on (default: all)' },
   source: { flag: '--source', env: 'SOURCE', help: 'demo | replay (default demo)' },
   file: { flag: '--file', env: 'FILE', help: 'replay file (JSONL, CSV, Sentiment140, Jetstream frames)' },
+  inputFormat: { flag: '--input-format', env: 'INPUT_FORMAT', help: 'jsonl | csv | sentiment140 | jetstream (default: detected)' },
   speed: { flag: '--speed', env: 'SPEED', help: 'replay pace: max or a factor of real time (default 1)' },
   loop: { flag: '--loop', env: 'LOOP', boolean: true, help: 'replay the file again when it ends' },
   batch: { flag: '--batch', env: 'BATCH', help: 'micro-batch interval (default 1s)' },
@@ -78,7 +80,7 @@ const OPTIONS: Record<string, OptionSpec> = {
   top: { flag: '--top', env: 'TOP', help: 'top hashtags and terms per window (default 20)' },
   seed: { flag: '--seed', env: 'SEED', help: 'demo generator seed (default 1)' },
   rate: { flag: '--rate', env: 'RATE', help: 'demo posts per second (default 50)' },
-  scorer: { flag: '--scorer', env: 'SCORER', help: 'sentiment scorer: moodstream | afinn (default moodstream)' },
+  scorer: { flag: '--scorer', env: 'SCORER', help: `sentiment scorer: ${ANALYZER_NAMES.join(' | ')} (default ${DEFAULT_ANALYZER})` },
   maxKeywords: { flag: '--max-keywords', env: 'MAX_KEYWORDS', help: 'most tracked queries at once (default 50)' },
   dataDir: { flag: '--data-dir', env: 'DATA_DIR', help: 'data directory (default ./data)' },
   dev: { flag: '--dev', boolean: true, help: 'development mode with hot reload' },
@@ -189,14 +191,12 @@ export function parseConfig(argv: readonly string[], env: Readonly<Record<string
 
   const speedRaw = raw('speed');
   let speed: Speed = 1;
-  if (speedRaw && speedRaw.value !== 'max') {
-    const n = Number(speedRaw.value);
-    if (!Number.isFinite(n) || n <= 0) {
-      throw new ConfigError(`${speedRaw.option} must be max or a positive factor of real time (got "${speedRaw.value}")`);
+  if (speedRaw) {
+    try {
+      speed = parseSpeed(speedRaw.value, speedRaw.option);
+    } catch (err) {
+      throw new ConfigError((err as Error).message);
     }
-    speed = n;
-  } else if (speedRaw) {
-    speed = 'max';
   }
 
   const batchMs = durationOf('batch', 1000);
@@ -212,6 +212,12 @@ export function parseConfig(argv: readonly string[], env: Readonly<Record<string
     throw new ConfigError(`${rateRaw?.option} must be a number of posts per second from 0 to 1000000 (got "${rateRaw?.value}")`);
   }
 
+  const scorerRaw = raw('scorer');
+  const scorer = scorerRaw?.value ?? DEFAULT_ANALYZER;
+  if (!ANALYZER_NAMES.includes(scorer)) {
+    throw new ConfigError(`${scorerRaw?.option} must be one of ${ANALYZER_NAMES.join(', ')} (got "${scorer}")`);
+  }
+
   const controlToken = env.CONTROL_TOKEN ? env.CONTROL_TOKEN : null;
 
   return {
@@ -220,6 +226,7 @@ export function parseConfig(argv: readonly string[], env: Readonly<Record<string
     host: raw('host')?.value,
     source,
     file,
+    inputFormat: raw('inputFormat')?.value,
     speed,
     loop: boolean('loop'),
     batchMs,
@@ -230,7 +237,7 @@ export function parseConfig(argv: readonly string[], env: Readonly<Record<string
     topK: integer('top', 20, 1, 1000),
     seed: integer('seed', 1, -(2 ** 31), 2 ** 31 - 1),
     rate,
-    scorer: raw('scorer')?.value ?? 'moodstream',
+    scorer,
     maxKeywords: integer('maxKeywords', 50, 1, 1000),
     controlToken,
     dataDir: raw('dataDir')?.value ?? './data',
