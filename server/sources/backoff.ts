@@ -42,10 +42,14 @@ export class Reconnector {
     this.backoff.connected(this.now());
   }
 
-  /** The connection failed or dropped: schedule the next attempt (once; later calls are ignored until it runs). */
-  dropped(reason: string): void {
+  /**
+   * The connection failed or dropped: schedule the next attempt (once; later calls are ignored
+   * until it runs). `minDelayMs` is a floor the server asked for (a rate limit's reset time).
+   */
+  dropped(reason: string, minDelayMs = 0): void {
     if (this.stopped || this.timer) return;
-    const delay = this.backoff.next(this.now());
+    const next = this.backoff.next(this.now());
+    const delay = next === null ? null : Math.max(next, minDelayMs);
     if (delay === null) {
       this.onState('failed', `${reason}; gave up after ${this.backoff.attempts} attempts`);
       return;
