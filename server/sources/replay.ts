@@ -124,7 +124,7 @@ export class ReplaySource implements Source {
   start(handlers: SourceHandlers, from?: SourcePosition | null): void {
     if (this.running) throw new Error('ReplaySource already started');
     this.running = this.run(handlers, readPosition(from, handlers)).catch((err: unknown) => {
-      const message = `cannot read ${this.options.file}: ${(err as Error).message}`;
+      const message = `replay of ${this.options.file} failed: ${(err as Error).message}`;
       handlers.onIssue({ kind: 'io', message });
       handlers.onState('failed', message);
       handlers.onEnd();
@@ -165,8 +165,9 @@ export class ReplaySource implements Source {
 
     for (;;) {
       const parser = createLineParser(format, { source: o.postSource, maxRecordChars: o.maxLineBytes });
-      const header = head[0];
-      if (format === 'csv' && offset > 0 && header) parser.push(header.text);
+      // Resuming inside a CSV file: the parser needs the header row first.
+      const header = head.find((e) => e.text.trim() !== '');
+      if (format === 'csv' && offset > 0 && header && header.end <= offset) parser.push(header.text);
       const span = pass > 0 && minT !== null && maxT !== null ? Math.ceil((maxT - minT + 1000) / 1000) * 1000 : 0;
       let recordLine = line + 1;
 

@@ -176,6 +176,17 @@ describe('ReplaySource resume', () => {
     expect(midRecord.posts.map((p) => p.id)).toEqual(['c3', 'c5', 'c7']);
   });
 
+  it('CSV with CRLF and a blank line before the header resumes mid-file', async () => {
+    const file = join(dir, 'crlf.csv');
+    const rows = Array.from({ length: 50 }, (_, i) => `r${i},"text ${i}, with comma",${1_700_000_000_000 + i}`);
+    await writeFile(file, ['', 'id,text,created_at', ...rows, ''].join('\r\n'));
+    const whole = await replay({ file, chunkPosts: 7 });
+    expect(whole.posts.length).toBe(50);
+    expect(whole.issues).toEqual([]);
+    const rest = await replay({ file, chunkPosts: 7 }, whole.chunks[2]!.position);
+    expect(rest.posts).toEqual(whole.posts.slice(21));
+  });
+
   it('ignores an invalid position with an issue', async () => {
     const run = await replay({ file: fixture('replay-posts.jsonl') }, { offset: -3, line: 'x' });
     expect(run.issues[0]?.kind).toBe('position');
