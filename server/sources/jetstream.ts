@@ -136,6 +136,8 @@ export class JetstreamSource implements Source {
       this.armStall(ws);
     });
     ws.on('message', (data, isBinary) => {
+      // Frames still in flight after stop() or a stall cut belong to a connection already given up.
+      if (this.ws !== ws) return;
       this.armStall(ws);
       this.onFrame(data, isBinary);
     });

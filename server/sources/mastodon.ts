@@ -127,6 +127,8 @@ export class MastodonSource implements Source {
     });
     ws.on('ping', () => this.armStall(ws));
     ws.on('message', (data) => {
+      // Messages still in flight after stop() or a stall cut belong to a connection already given up.
+      if (this.ws !== ws) return;
       this.armStall(ws);
       this.onMessage(data);
     });

@@ -63,6 +63,8 @@ export class XSource implements Source {
   private streamAbort: AbortController | null = null;
   private stallTimer: NodeJS.Timeout | null = null;
   private connections = 0;
+  /** The running stream connection, awaited by stop() so its socket is closed when stop resolves. */
+  private streaming: Promise<void> | null = null;
   private lastId: string | null = null;
   private readonly recent = new Set<string>();
   private wanted: string[] | null = null;
@@ -85,7 +87,7 @@ export class XSource implements Source {
     this.backfillMinutes = backfill;
     this.requestTimeoutMs = checkPositive('x', 'requestTimeoutMs', options.requestTimeoutMs ?? 30_000);
     this.now = options.now ?? Date.now;
-    this.reconnector = new Reconnector(options, () => void this.connect(), (s, d) => this.handlers?.onState(s, d));
+    this.reconnector = new Reconnector(options, () => this.runStream(), (s, d) => this.handlers?.onState(s, d));
     this.rulesBackoff = new Backoff({ ...DEFAULT_BACKOFF, ...options.backoff }, options.random ?? Math.random);
   }
 
@@ -94,7 +96,7 @@ export class XSource implements Source {
     this.handlers = guardHandlers(handlers);
     this.handlers.onState('starting');
     if (this.wanted !== null) this.requestSync();
-    void this.connect();
+    this.runStream();
   }
 
   async stop(): Promise<void> {
@@ -104,7 +106,7 @@ export class XSource implements Source {
     this.clearStall();
     if (this.rulesTimer) clearTimeout(this.rulesTimer);
     this.rulesTimer = null;
-    await this.syncing;
+    await Promise.all([this.syncing, this.streaming]);
     this.handlers?.onState('stopped');
   }
 
@@ -119,6 +121,13 @@ export class XSource implements Source {
   }
 
   // ---- the stream ----
+
+  private runStream(): void {
+    const run = this.connect().finally(() => {
+      if (this.streaming === run) this.streaming = null;
+    });
+    this.streaming = run;
+  }
 
   private async connect(): Promise<void> {
     if (this.reconnector.isStopped) return;
