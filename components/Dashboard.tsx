@@ -66,9 +66,13 @@ export function Dashboard() {
           <SentimentChart windows={view.windows} />
         </Panel>
 
-        <Panel title="Live feed" subtitle="Coloured by sentiment · links open in a new tab" className="xl:row-span-2 xl:h-[46rem] max-h-[46rem]">
-          <LiveFeed posts={view.posts} />
-        </Panel>
+        {/* The feed fills the height of the two panels beside it without adding to it: its
+            panel is positioned over a grid cell that has no content of its own. */}
+        <div className="relative h-[36rem] xl:row-span-2 xl:h-auto">
+          <Panel title="Live feed" subtitle="Coloured by sentiment · links open in a new tab" className="absolute inset-0 overflow-hidden">
+            <LiveFeed posts={view.posts} />
+          </Panel>
+        </div>
 
         <Panel
           title="Tracked queries"

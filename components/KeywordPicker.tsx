@@ -67,7 +67,7 @@ export function KeywordPicker({ onAdd, disabled, disabledReason, externalError, 
   }
 
   return (
-    <form onSubmit={submit} noValidate className="flex flex-col gap-1.5" aria-label="Track a query">
+    <form onSubmit={submit} noValidate className="flex flex-col gap-1.5">
       <label htmlFor={inputId} className="text-xs font-medium text-slate-600 dark:text-slate-300">
         Track a query
       </label>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ScoredPost } from '../lib/stream/snapshot';
-import { LABEL_BADGE, LABEL_BORDER, formatClock, formatScore } from './format';
+import { LABEL_BADGE, LABEL_ACCENT, formatClock, formatScore } from './format';
 import { PostText } from './PostText';
 
 /** Posts rendered at once; the server's sample is already bounded, this bounds the DOM. */
@@ -8,7 +8,8 @@ const SHOWN = 40;
 
 function FeedItem({ post }: { post: ScoredPost }) {
   return (
-    <li className={`border-l-4 py-2.5 pl-3 pr-1 ${LABEL_BORDER[post.label]}`}>
+    <li className="relative py-2.5 pl-4 pr-1">
+      <span aria-hidden="true" className={`absolute bottom-2.5 left-0 top-2.5 w-1 rounded-full ${LABEL_ACCENT[post.label]}`} />
       <div className="flex items-center gap-2 text-xs text-slate-500 dark:text-slate-400">
         <span className="truncate font-medium text-slate-700 dark:text-slate-200">{post.author ? `@${post.author.replace(/^@/, '')}` : 'anonymous'}</span>
         <time dateTime={new Date(post.createdAt).toISOString()} className="shrink-0 tabular-nums">

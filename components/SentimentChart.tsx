@@ -15,6 +15,9 @@ interface Row {
 
 const AXIS_TICK = { fill: 'currentColor', fontSize: 11 };
 
+/** Legend in reading order (Recharts sorts alphabetically by default). */
+const LEGEND_ORDER = ['positive', 'neutral', 'negative', 'unscored', 'mean'];
+
 /** One bar per slide: stacked positive / neutral / negative / unscored posts, and the mean score on the right axis. */
 export function SentimentChart({ windows }: { windows: WindowSnapshot[] }) {
   if (windows.length === 0) return <EmptyState>Waiting for the first window…</EmptyState>;
@@ -55,7 +58,12 @@ export function SentimentChart({ windows }: { windows: WindowSnapshot[] }) {
               />
             )}
           />
-          <Legend iconType="circle" iconSize={8} wrapperStyle={{ fontSize: 12 }} />
+          <Legend
+            iconType="circle"
+            iconSize={8}
+            wrapperStyle={{ fontSize: 12 }}
+            itemSorter={(item) => LEGEND_ORDER.indexOf(String(item.dataKey))}
+          />
           <Bar yAxisId="posts" dataKey="positive" name="Positive" stackId="posts" fill={LABEL_COLORS.positive} isAnimationActive={false} />
           <Bar yAxisId="posts" dataKey="neutral" name="Neutral" stackId="posts" fill={LABEL_COLORS.neutral} isAnimationActive={false} />
           <Bar yAxisId="posts" dataKey="negative" name="Negative" stackId="posts" fill={LABEL_COLORS.negative} isAnimationActive={false} />

@@ -5,6 +5,18 @@ import { formatClock, formatCount, formatScore, formatShare, seriesColor } from 
 
 const AXIS_TICK = { fill: 'currentColor', fontSize: 11 };
 
+/** The smallest 1, 2 or 5 times a power of ten at or above `max`, so the share axis gets round ticks. */
+function niceCeil(max: number): number {
+  if (!(max > 0)) return 1;
+  const power = 10 ** Math.floor(Math.log10(max));
+  const step = [1, 2, 5, 10].find((m) => m * power >= max) as number;
+  return step * power;
+}
+
+function formatPercentTick(v: number): string {
+  return `${Number(v.toFixed(1))}%`;
+}
+
 interface Row {
   end: number;
   /** Share of voice in percent per query (null before the query was tracked or when the window is empty). */
@@ -38,7 +50,7 @@ function MiniChart({ data, tracked, metric, title, testId }: {
       <figcaption className="mb-1 text-xs font-medium text-slate-600 dark:text-slate-300">{title}</figcaption>
       <div className="h-48 text-slate-500 dark:text-slate-400" data-testid={testId} data-series={tracked.length}>
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={data} margin={{ top: 6, right: 8, bottom: 0, left: -12 }}>
+          <LineChart data={data} margin={{ top: 6, right: 8, bottom: 0, left: -4 }}>
             <CartesianGrid stroke="currentColor" strokeOpacity={0.15} vertical={false} />
             <XAxis dataKey="end" tickFormatter={formatClock} tick={AXIS_TICK} stroke="currentColor" strokeOpacity={0.3} minTickGap={40} />
             <YAxis
@@ -46,9 +58,10 @@ function MiniChart({ data, tracked, metric, title, testId }: {
               stroke="currentColor"
               strokeOpacity={0.3}
               width={44}
-              domain={isShare ? [0, 'auto'] : [-1, 1]}
+              domain={isShare ? [0, niceCeil] : [-1, 1]}
+              tickCount={5}
               ticks={isShare ? undefined : [-1, -0.5, 0, 0.5, 1]}
-              tickFormatter={isShare ? (v: number) => `${v}%` : undefined}
+              tickFormatter={isShare ? formatPercentTick : undefined}
             />
             <Tooltip
               content={({ active, payload, label }) => (

@@ -27,11 +27,11 @@ export const LABEL_BADGE: Record<Label, string> = {
 };
 
 /** Accent bar on the left of a feed item. */
-export const LABEL_BORDER: Record<Label, string> = {
-  positive: 'border-l-emerald-500',
-  neutral: 'border-l-slate-300 dark:border-l-slate-600',
-  negative: 'border-l-rose-500',
-  unscored: 'border-l-violet-400',
+export const LABEL_ACCENT: Record<Label, string> = {
+  positive: 'bg-emerald-500',
+  neutral: 'bg-slate-300 dark:bg-slate-600',
+  negative: 'bg-rose-500',
+  unscored: 'bg-violet-400',
 };
 
 const integer = new Intl.NumberFormat('en-US');
