@@ -218,7 +218,7 @@ const match: Topic = {
       en: {
         pos: ['What a save by {keeper}!! brilliant', '{mid} running the midfield, love it', "We're the better team, the goal is coming"],
         neg: ["{minute}' and still {score}, this is so boring", '{striker} missed AGAIN, terrible finishing', 'Ref is awful tonight smh', 'That was a penalty!! we got cheated'],
-        neu: ["{minute}' {home} {score} {away}", 'Half chances both ways, {minute} minutes gone', "Corner for {home}, {minute}'"],
+        neu: ["{minute}' {home} {score} {away}", 'End to end stuff, {minute} minutes gone', "Corner for {home}, {minute}'"],
       },
       es: {
         pos: ['Vamos Solaris, jugamos mejor', 'Qué partido de {rival}, increíble'],
@@ -230,7 +230,7 @@ const match: Topic = {
       en: {
         pos: [
           "GOOOOAL!!! {striker} in the {minute}th minute!!! YES",
-          '{striker} you absolute legend, what a goal',
+          '{striker} you absolute legend, what a beautiful goal',
           "I'm crying, {minute}' winner, best night ever",
           'LATE WINNER! {home} {score}! I love this team',
           'What a finish from {striker}, wow wow wow',
@@ -239,7 +239,7 @@ const match: Topic = {
         neu: ["{minute}' GOAL {home}. {striker}. {score}", 'Replay shows it was onside'],
       },
       es: {
-        pos: ['Golazo de {striker}, hay que reconocerlo'],
+        pos: ['Golazo de {striker}, increíble, hay que reconocerlo'],
         neg: ['No puede ser, gol en el {minute}. Qué rabia', 'Perder así en el último minuto, fatal', "Una vergüenza la defensa, {minute}' y perdemos", 'Qué mal, qué triste final'],
         neu: ["Gol de {home} en el {minute}'"],
       },
@@ -264,7 +264,7 @@ const match: Topic = {
         neg: ['Jogo ruim demais', 'Que vergonha essa arbitragem'],
         neu: ['Alguém assistindo {home} x {away}?', 'Placar: {home} {score} {away}'],
       },
-      es: { pos: ['Buen partido'], neg: ['Mal partido'], neu: ['Sigue el partido'] },
+      es: { pos: ['Buen partido, muy bueno'], neg: ['Mal partido'], neu: ['Sigue el partido'] },
     },
   },
   official: {
@@ -365,14 +365,14 @@ const show: Topic = {
   lines: {
     pre: {
       en: {
-        pos: ['Starfall finale tonight!! so excited', 'Rewatching season 1 before the finale, this show is a masterpiece', 'Snacks ready, finale time'],
+        pos: ['Starfall finale tonight!! so excited', 'Rewatching season 1 before the finale, this show is a masterpiece', "Snacks ready, so happy it's finale time"],
         neu: ['What time does the Starfall finale drop on Streamly?', 'Predictions for the finale? I think {char} survives'],
       },
     },
     live: {
       en: {
         pos: ['The {scene} scene... wow', 'The music in this episode is stunning', '{char} is the best character ever written'],
-        neg: ["NOT {char}. I'm heartbroken", '{char} NOOOO I am crying', 'Streamly keeps buffering during the finale, I hate this @StreamlyTV'],
+        neg: ["NOT {char}. I'm heartbroken", '{char} NOOOO this is so sad, I am crying', 'Streamly keeps buffering during the finale, I hate this @StreamlyTV'],
         neu: ['{n} minutes in and {char} is still missing', 'no spoilers please, I am {n} minutes behind'],
       },
     },
@@ -416,7 +416,7 @@ const ai: Topic = {
   lines: {
     outage: {
       en: {
-        neg: ['Quill is down again?? @QuillSupport', 'Quill outage in the middle of my deadline, I hate this', 'Error 503 on Quill for {n} minutes now. Terrible'],
+        neg: ['Quill is down again?? this is bad @QuillSupport', 'Quill outage in the middle of my deadline, I hate this', 'Error 503 on Quill for {n} minutes now. Terrible'],
         neu: ['Is Quill down for anyone else?', 'Cortexa status page says Quill is degraded'],
         pos: ['Quill is back, thank you @QuillSupport'],
       },
@@ -451,14 +451,17 @@ export const EMOJI: Readonly<Record<Tone, readonly string[]>> = {
   neu: ['👀', '🤔', '📱', '⏳', '📍', '🧐'],
 };
 
-/** Openers and closers of casual posts, by language. */
+/**
+ * Openers and closers of casual posts, by language. Openers carry no sentiment; closers only the
+ * post's own tone (`lol` scores positive, `smh` negative), so decoration never flips a post.
+ */
 export const SLANG: Readonly<Record<DemoLang, { open: readonly string[]; close: Readonly<Record<Tone, readonly string[]>> }>> = {
   en: {
-    open: ['ngl', 'honestly', 'ok so', 'lowkey', 'not gonna lie', 'bruh', 'fr'],
-    close: { pos: ['lol', 'no cap', 'fr', 'tbh'], neg: ['smh', 'ugh', 'fr', 'lmao'], neu: ['tbh', 'lol', 'idk'] },
+    open: ['ngl', 'ok so', 'lowkey', 'bruh', 'fr', 'wait'],
+    close: { pos: ['lol', 'lmao', 'fr'], neg: ['smh', 'ugh', 'fr'], neu: ['tbh', 'idk'] },
   },
-  pt: { open: ['gente', 'mano', 'sério,'], close: { pos: ['kkkk', 'demais'], neg: ['affs', 'pqp'], neu: ['kkk', 'né'] } },
-  es: { open: ['tío', 'bueno,', 'neta'], close: { pos: ['jajaja', 'olé'], neg: ['uff', 'en serio'], neu: ['jaja', 'no sé'] } },
+  pt: { open: ['gente', 'mano', 'sério,'], close: { pos: ['kkkk', 'demais'], neg: ['affs', 'pqp'], neu: ['né'] } },
+  es: { open: ['tío', 'oye', 'neta'], close: { pos: ['jajaja', 'olé'], neg: ['uff', 'en serio'], neu: ['a ver'] } },
 };
 
 /** First names and handle words for invented authors, by language. */
