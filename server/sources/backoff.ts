@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
 import { Backoff, DEFAULT_BACKOFF, type BackoffOptions } from '../../lib/sources/backoff';
-import type { SourceHandlers, SourceState } from '../../lib/sources/source';
+import type { SourceHandlers, SourceIssue, SourceState } from '../../lib/sources/source';
 
 /** Reconnect settings every live source accepts (tests pass small delays and a seeded random). */
 export interface ReconnectOptions {
@@ -27,6 +27,8 @@ export class Reconnector {
     options: ReconnectOptions,
     private readonly connect: () => void,
     private readonly onState: (state: SourceState, detail?: string) => void,
+    /** Each drop and failure is also reported as a `connection` issue, so the dashboard can count them. */
+    private readonly onIssue: (issue: SourceIssue) => void = () => {},
   ) {
     this.backoff = new Backoff({ ...DEFAULT_BACKOFF, ...options.backoff }, options.random ?? Math.random);
     this.now = options.now ?? Date.now;
@@ -48,6 +50,7 @@ export class Reconnector {
    */
   dropped(reason: string, minDelayMs = 0): void {
     if (this.stopped || this.timer) return;
+    this.onIssue({ kind: 'connection', message: reason });
     const next = this.backoff.next(this.now());
     const delay = next === null ? null : Math.max(next, minDelayMs);
     if (delay === null) {
@@ -65,6 +68,7 @@ export class Reconnector {
   fail(reason: string): void {
     if (this.stopped) return;
     this.clearTimer();
+    this.onIssue({ kind: 'connection', message: reason });
     this.onState('failed', reason);
   }
 

@@ -65,6 +65,8 @@ export class JetstreamSource implements Source {
   private recentHead = 0;
   private readonly recentIds = new Set<string>();
   private pending: Post[] = [];
+  /** The cursor when the current connection was opened: frames up to it were seen (and reported) before. */
+  private replayUntil: number | null = null;
   private lastError = '';
 
   constructor(options: JetstreamOptions = {}) {
@@ -76,7 +78,12 @@ export class JetstreamSource implements Source {
     this.rewindUs = checkPositive('jetstream', 'rewindUs', options.rewindUs ?? 5_000_000, true);
     this.maxRecent = checkPositive('jetstream', 'maxRecentIds', options.maxRecentIds ?? 100_000);
     this.stallMs = checkPositive('jetstream', 'stallMs', options.stallMs ?? 60_000);
-    this.reconnector = new Reconnector(options, () => this.connect(), (s, d) => this.handlers?.onState(s, d));
+    this.reconnector = new Reconnector(
+      options,
+      () => this.connect(),
+      (s, d) => this.handlers?.onState(s, d),
+      (issue) => this.handlers?.onIssue(issue),
+    );
   }
 
   start(handlers: SourceHandlers, from?: SourcePosition | null): void {
@@ -128,6 +135,7 @@ export class JetstreamSource implements Source {
   private connect(): void {
     if (this.reconnector.isStopped) return;
     this.lastError = '';
+    this.replayUntil = this.cursor;
     const ws = new WebSocket(this.url(), { maxPayload: this.maxPayloadBytes, handshakeTimeout: this.stallMs });
     this.ws = ws;
     ws.on('open', () => {
@@ -189,8 +197,10 @@ export class JetstreamSource implements Source {
     }
     const ev = typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};
     const timeUs = typeof ev.time_us === 'number' && Number.isSafeInteger(ev.time_us) ? ev.time_us : null;
+    // A frame of the rewind window was reported when it first came; the replay must not count it twice.
+    const replayed = timeUs !== null && this.replayUntil !== null && timeUs <= this.replayUntil;
     if (typeof ev.kind === 'string' && !KNOWN_KINDS.has(ev.kind)) {
-      this.issue('unknown', `unknown event kind ${JSON.stringify(ev.kind.slice(0, 40))}; skipped`);
+      if (!replayed) this.issue('unknown', `unknown event kind ${JSON.stringify(ev.kind.slice(0, 40))}; skipped`);
     } else {
       const r = parseJetstreamEvent(v, 'bluesky');
       if (r.ok) {
@@ -198,7 +208,7 @@ export class JetstreamSource implements Source {
           this.remember(r.post.id, timeUs ?? this.cursor ?? 0);
           this.pending.push(r.post);
         }
-      } else if (!isSkip(r)) {
+      } else if (!isSkip(r) && !replayed) {
         this.issue('malformed', r.error);
       }
     }

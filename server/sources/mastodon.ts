@@ -90,7 +90,12 @@ export class MastodonSource implements Source {
     this.maxFrameBytes = checkPositive('mastodon', 'maxFrameBytes', options.maxFrameBytes ?? 1024 * 1024);
     this.stallMs = checkPositive('mastodon', 'stallMs', options.stallMs ?? 120_000);
     this.requestTimeoutMs = checkPositive('mastodon', 'requestTimeoutMs', options.requestTimeoutMs ?? 30_000);
-    this.reconnector = new Reconnector(options, () => this.connect(), (s, d) => this.handlers?.onState(s, d));
+    this.reconnector = new Reconnector(
+      options,
+      () => this.connect(),
+      (s, d) => this.handlers?.onState(s, d),
+      (issue) => this.handlers?.onIssue(issue),
+    );
   }
 
   start(handlers: SourceHandlers, from?: SourcePosition | null): void {

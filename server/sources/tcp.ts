@@ -54,7 +54,12 @@ export class TcpSource implements Source {
     this.format = options.format ?? 'auto';
     this.maxLineBytes = checkPositive('tcp', 'maxLineBytes', options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES);
     this.connectTimeoutMs = checkPositive('tcp', 'connectTimeoutMs', options.connectTimeoutMs ?? 10_000);
-    this.reconnector = new Reconnector(options, () => this.connect(), (s, d) => this.handlers?.onState(s, d));
+    this.reconnector = new Reconnector(
+      options,
+      () => this.connect(),
+      (s, d) => this.handlers?.onState(s, d),
+      (issue) => this.handlers?.onIssue(issue),
+    );
   }
 
   start(handlers: SourceHandlers, _from?: SourcePosition | null): void {

@@ -87,7 +87,12 @@ export class XSource implements Source {
     this.backfillMinutes = backfill;
     this.requestTimeoutMs = checkPositive('x', 'requestTimeoutMs', options.requestTimeoutMs ?? 30_000);
     this.now = options.now ?? Date.now;
-    this.reconnector = new Reconnector(options, () => this.runStream(), (s, d) => this.handlers?.onState(s, d));
+    this.reconnector = new Reconnector(
+      options,
+      () => this.runStream(),
+      (s, d) => this.handlers?.onState(s, d),
+      (issue) => this.handlers?.onIssue(issue),
+    );
     this.rulesBackoff = new Backoff({ ...DEFAULT_BACKOFF, ...options.backoff }, options.random ?? Math.random);
   }
 

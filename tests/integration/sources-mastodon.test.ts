@@ -135,7 +135,7 @@ describe('MastodonSource', () => {
     await waitFor(() => rec.posts.length >= 70, '70 posts');
     await new Promise((resolve) => setTimeout(resolve, 50)); // any duplicate would arrive by now
     expect(rec.ids()).toEqual(range(1, 70).map(id));
-    expect(rec.issueKinds()).toEqual(['malformed', 'malformed', 'unknown']);
+    expect(rec.issueKinds()).toEqual(['malformed', 'malformed', 'unknown', 'connection']);
     // Paging walks forward from the last id seen before the drop until an empty page.
     expect(server.restRequests).toEqual([id(10), id(30), id(50), id(70)].map((m) => `/api/v1/timelines/public?min_id=${m}&limit=20`));
     expect(server.streamRequests).toEqual(['/api/v1/streaming?stream=public', '/api/v1/streaming?stream=public']);

@@ -66,6 +66,7 @@ describe('TcpSource', () => {
     expect(rec.issues).toEqual([
       { kind: 'malformed', message: expect.any(String), line: 3 },
       { kind: 'oversized', message: expect.stringMatching(/3000 bytes over 1024/), line: 4 },
+      { kind: 'connection', message: 'server closed the connection' },
     ]);
     expect(rec.stateNames()).toEqual(['starting', 'live', 'reconnecting', 'live']);
     expect(source.position()).toEqual({ connection: 2, line: 2 });

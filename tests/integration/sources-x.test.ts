@@ -144,7 +144,7 @@ describe('XSource stream', () => {
 
     await waitFor(() => rec.posts.length >= 6, 'six tweets');
     expect(rec.ids()).toEqual(range(1, 6).map(tweetId));
-    expect(rec.issueKinds()).toEqual(['malformed', 'oversized', 'stream-error']);
+    expect(rec.issueKinds()).toEqual(['malformed', 'oversized', 'stream-error', 'connection']);
     expect(rec.stateNames()).toEqual(['starting', 'live', 'reconnecting', 'live']);
     expect(rec.states[2]?.detail).toMatch(/no data or keep-alive for 300 ms/);
     expect(server.streamRequests().map((r) => r.path)).toEqual([

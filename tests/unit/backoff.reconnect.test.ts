@@ -1,26 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import type { SourceState } from '../../lib/sources/source';
+import type { SourceIssue, SourceState } from '../../lib/sources/source';
 import { Reconnector, guardHandlers } from '../../server/sources/backoff';
 import { record, waitFor } from '../fixtures/live-helpers';
 
 function reconnector(options: ConstructorParameters<typeof Reconnector>[0] = {}) {
   const states: [SourceState, string | undefined][] = [];
+  const issues: SourceIssue[] = [];
   let connects = 0;
   const r = new Reconnector(
     { backoff: { baseMs: 4, capMs: 16, stableMs: 1_000 }, random: () => 0.5, ...options },
     () => connects++,
     (s, d) => states.push([s, d]),
+    (issue) => issues.push(issue),
   );
-  return { r, states, connects: () => connects };
+  return { r, states, issues, connects: () => connects };
 }
 
 describe('Reconnector', () => {
   it('reports reconnecting with the delay and reconnects once per drop', async () => {
-    const { r, states, connects } = reconnector();
+    const { r, states, issues, connects } = reconnector();
     r.dropped('closed');
     r.dropped('error after close'); // the same drop seen twice (error + close) schedules one attempt
     await waitFor(() => connects() === 1, 'one reconnect');
     expect(states).toEqual([['reconnecting', 'closed; retry 1 in 2 ms']]);
+    expect(issues).toEqual([{ kind: 'connection', message: 'closed' }]);
     r.stop();
   });
 
@@ -49,6 +52,7 @@ describe('Reconnector', () => {
     const other = reconnector();
     other.r.fail('401');
     expect(other.states).toEqual([['failed', '401']]);
+    expect(other.issues).toEqual([{ kind: 'connection', message: '401' }]);
   });
 });
 
