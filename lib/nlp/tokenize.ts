@@ -37,6 +37,8 @@ export const TokenFlag = {
   Caps: 1,
   /** A letter repeated three times or more in a row (`sooo`). */
   Elongated: 2,
+  /** Capitalized: an upper-case first letter followed by lower-case ones only (`Miss`, `Good`). */
+  Title: 4,
 } as const;
 
 /** Tokens as parallel arrays (one allocation per array, not per token). */
@@ -331,6 +333,7 @@ function scanWord(out: Tokens, source: string, lower: string, i: number): number
     break;
   }
   if (upper >= 2 && lowerCount === 0) flags |= TokenFlag.Caps;
+  else if (upper === 1 && lowerCount > 0 && source.charCodeAt(i) !== lower.charCodeAt(i)) flags |= TokenFlag.Title;
   let text = lower.slice(i, j);
   if (curly) text = text.replaceAll('\u2019', "'");
   push(out, text, digitsOnly ? TokenKind.Number : TokenKind.Word, flags, i);

@@ -1,17 +1,22 @@
 import type { Analyzer } from '../nlp/analysis';
 import { createAfinnAnalyzer } from './afinn';
+import { createMoodstreamAnalyzer } from './moodstream';
 import { createSentimentPackageAnalyzer } from './sentimentPackage';
 
 const FACTORIES: Readonly<Record<string, () => Analyzer>> = {
+  moodstream: createMoodstreamAnalyzer,
   afinn: createAfinnAnalyzer,
   sentiment: createSentimentPackageAnalyzer,
 };
 
-/** Names `createAnalyzer` accepts: `afinn` (plain lexicon), `sentiment` (the package's analyze, baseline). */
+/**
+ * Names `createAnalyzer` accepts: `moodstream` (rules scorer, the default), `afinn` (plain lexicon sum),
+ * `sentiment` (the `sentiment` package's own analyze(), the naive baseline).
+ */
 export const ANALYZER_NAMES: readonly string[] = Object.keys(FACTORIES);
 
 /** The analyzer the stream uses unless told otherwise. */
-export const DEFAULT_ANALYZER = 'afinn';
+export const DEFAULT_ANALYZER = 'moodstream';
 
 /**
  * Creates a scorer by name. Analyzers are pure and reusable across posts.

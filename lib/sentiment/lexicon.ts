@@ -24,6 +24,9 @@ function toMap(...sources: Record<string, number>[]): Map<string, number> {
  * Portuguese and Spanish are natural's AFINN translations, which already carry the same emoji scores.
  * Multi-word entries (`does not work`) are kept; single-token lookups simply never hit them.
  */
+/** The `sentiment` package's emoji scores (from the Emoji Sentiment Ranking), AFINN scale. */
+export const EMOJI_SCORES: Lexicon = toMap(emojiScores as Record<string, number>);
+
 export const AFINN: Readonly<Record<ScoredLang, Lexicon>> = {
   en: toMap(englishLanguage.labels, emojiScores as Record<string, number>),
   pt: toMap(portugueseAfinn as Record<string, number>),

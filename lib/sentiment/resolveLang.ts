@@ -1,12 +1,13 @@
 import type { ScoredLang } from '../nlp/analysis';
 import { scoredLang } from '../nlp/lang';
+import { guessLang } from '../nlp/langGuess';
 import type { Tokens } from '../nlp/tokenize';
 
 /**
  * The language a post is scored in: its tag when it names en/pt/es, `null` (unscored) for any
- * other language, English when the tag says nothing.
+ * other language, and a guess from the words when the tag says nothing (null, `und`).
  */
-export function resolveLang(tag: string | null, _tokens: Tokens): ScoredLang | null {
+export function resolveLang(tag: string | null, tokens: Tokens): ScoredLang | null {
   const lang = scoredLang(tag);
-  return lang === undefined ? 'en' : lang;
+  return lang === undefined ? guessLang(tokens) : lang;
 }

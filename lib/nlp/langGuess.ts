@@ -1,0 +1,108 @@
+/**
+ * A fast guess among the scored languages for posts that come without a language tag.
+ *
+ * Each word votes for the languages whose stopword list holds it (natural's lists for en, pt, es
+ * and, as competitors, fr, it, nl, id, sv, no, pl, plus a short German list natural lacks), a word
+ * in k lists giving 1/k to each. Letters only Portuguese or Spanish use (`ã`, `õ`, `ç`; `ñ`) vote
+ * too, and words in a non-Latin script vote for "other". The best language wins when it is
+ * en/pt/es and beats the runner-up; otherwise the post is unscored. With no vote at all, a post
+ * in plain ASCII (`good morning!`) or with no words (emoji only) counts as English.
+ */
+import type { ScoredLang } from './analysis';
+import { TokenKind, type Tokens } from './tokenize';
+import { STOPWORDS } from './stopwords';
+// Submodule files, not natural's index (see natural-modules.d.ts).
+// eslint-disable-next-line no-restricted-imports
+import french from 'natural/lib/natural/util/stopwords_fr.js';
+// eslint-disable-next-line no-restricted-imports
+import italian from 'natural/lib/natural/util/stopwords_it.js';
+// eslint-disable-next-line no-restricted-imports
+import dutch from 'natural/lib/natural/util/stopwords_nl.js';
+// eslint-disable-next-line no-restricted-imports
+import indonesian from 'natural/lib/natural/util/stopwords_id.js';
+// eslint-disable-next-line no-restricted-imports
+import swedish from 'natural/lib/natural/util/stopwords_sv.js';
+// eslint-disable-next-line no-restricted-imports
+import norwegian from 'natural/lib/natural/util/stopwords_no.js';
+// eslint-disable-next-line no-restricted-imports
+import polish from 'natural/lib/natural/util/stopwords_pl.js';
+
+/** German function words (natural has no German list). */
+const GERMAN = ['der', 'die', 'das', 'und', 'ist', 'nicht', 'ich', 'du', 'wir', 'ihr', 'sie', 'ein', 'eine', 'mit', 'auf', 'für', 'von', 'dem', 'den', 'auch', 'sich', 'noch', 'wie', 'aber', 'bin', 'sind', 'war', 'hat', 'haben', 'wird', 'zum', 'zur', 'nur', 'doch', 'schon', 'mir', 'mich', 'dich', 'heute'];
+
+// Index 0..2 are the scored languages; the rest only compete.
+const LANGS = ['en', 'pt', 'es', 'fr', 'it', 'nl', 'id', 'sv', 'no', 'pl', 'de'] as const;
+const SCORED = 3;
+const OTHER_SCRIPT = LANGS.length; // extra slot for non-Latin words
+
+/** word -> votes per language (index as in LANGS). */
+const VOTES: ReadonlyMap<string, Float64Array> = (() => {
+  const lists: Array<Iterable<string>> = [
+    STOPWORDS.en, STOPWORDS.pt, STOPWORDS.es, french.words, italian.words, dutch.words, indonesian.words,
+    swedish.words, norwegian.words, polish.words, GERMAN,
+  ];
+  const sets = lists.map((l) => new Set([...l].filter((w) => !/^[0-9_]+$/.test(w))));
+  const all = new Set(sets.flatMap((s) => [...s]));
+  const map = new Map<string, Float64Array>();
+  for (const w of all) {
+    const v = new Float64Array(LANGS.length);
+    let k = 0;
+    for (let i = 0; i < sets.length; i++) if ((sets[i] as Set<string>).has(w)) k++;
+    for (let i = 0; i < sets.length; i++) if ((sets[i] as Set<string>).has(w)) v[i] = 1 / k;
+    map.set(w, v);
+  }
+  return map;
+})();
+
+/**
+ * Guesses the language of a post from its tokens.
+ * @returns `en`, `pt` or `es`, or null for another language or too little evidence (no vote at all)
+ */
+export function guessLang(tokens: Tokens): ScoredLang | null {
+  const score = new Float64Array(LANGS.length + 1);
+  const { text, kind } = tokens;
+  let latinWords = 0;
+  let accented = false;
+  for (let i = 0; i < text.length; i++) {
+    if (kind[i] !== TokenKind.Word) continue;
+    const w = text[i] as string;
+    const c = w.charCodeAt(0);
+    if (c >= 0x370 && c < 0x1e00) {
+      score[OTHER_SCRIPT]! += 1;
+      continue;
+    }
+    if (c >= 0x2c00) {
+      score[OTHER_SCRIPT]! += 1;
+      continue;
+    }
+    latinWords++;
+    const v = VOTES.get(w);
+    if (v) for (let j = 0; j < v.length; j++) score[j]! += v[j] as number;
+    for (let j = 0; j < w.length; j++) {
+      const ch = w.charCodeAt(j);
+      if (ch > 127) accented = true;
+      if (ch === 0xe3 || ch === 0xf5 || ch === 0xe7) score[1]! += 0.5; // ã õ ç
+      else if (ch === 0xf1) score[2]! += 0.5; // ñ
+    }
+  }
+  let best = -1;
+  let second = 0;
+  for (let j = 0; j < score.length; j++) {
+    const s = score[j] as number;
+    if (best < 0 || s > (score[best] as number)) {
+      if (best >= 0) second = Math.max(second, score[best] as number);
+      best = j;
+    } else {
+      second = Math.max(second, s);
+    }
+  }
+  const top = score[best] as number;
+  if (top === 0) {
+    // No function word: plain-ASCII posts (`good morning!`) are most often English, and posts with
+    // no words at all (emoji only) score the same in any language.
+    if (latinWords === 0) return 'en';
+    return accented ? null : 'en';
+  }
+  if (best >= SCORED || top === second) return null;
+  return LANGS[best] as ScoredLang;
+}

@@ -1,0 +1,377 @@
+/**
+ * `moodstream`: the default scorer. AFINN-165 (natural's AFINN for pt/es) with extended
+ * lexicons and VADER-style rules applied in one pass over the tokens, with one Map lookup per word:
+ *
+ * - negation: a negator flips and damps (x -0.74) sentiment words in the next three words of its clause;
+ * - intensifiers / dampeners add / remove 0.293 x {@link B_SCALE} (decaying 1, 0.95, 0.9 with distance);
+ *   words that are both (`pretty`, `fucking`, `bem`) boost when a sentiment word follows and score otherwise;
+ *   `kind of` / `sort of` dampen;
+ * - contrast: at `but` (`mas`, `pero`, ...) what came before is halved and what follows weighs 1.5x;
+ * - ALL-CAPS words (in a post that is not all caps) +0.733; elongated words (`goood`) match their
+ *   base form and get +0.5; each `!` (up to 4) adds 0.292 to the post's magnitude;
+ * - `like` scores only as a verb (after a subject, auxiliary, negator or booster);
+ * - emoji, ASCII emoticons and laughter (`hahaha`, `jajaja`, `kkkk`, `rsrs`) score, unaffected by negation;
+ * - hashtags are split at case changes (`#NotHappy`), else segmented into known words
+ *   (`#nothappy`), and scored as a clause of their own.
+ *
+ * The sum is normalized as VADER does (`s / sqrt(s^2 + 15)`) and labelled with a neutral band per language.
+ */
+import type { Analysis, Analyzer, Contribution, ScoredLang } from '../nlp/analysis';
+import { extractFeatures } from '../nlp/features';
+import { splitHashtag } from '../nlp/hashtag';
+import { segmentWords } from '../nlp/segment';
+import { STOPWORDS } from '../nlp/stopwords';
+import { TokenFlag, TokenKind, tokenize, type Tokens } from '../nlp/tokenize';
+import type { Label, Post } from '../post';
+import { resolveLang } from './resolveLang';
+import { PICTOGRAPH_SCORES, TABLES, WordEntry, type LanguageTable } from './rules';
+import { normalizeScore } from './score';
+
+/** Booster increment (VADER's 0.293 on its -4..4 scale, scaled to AFINN's -5..5). */
+export const B_INCR = 0.293 * 1.25;
+/** Added to an ALL-CAPS sentiment word's magnitude. */
+export const C_INCR = 0.733;
+/** Added to an elongated sentiment word's magnitude. */
+export const E_INCR = 0.5;
+/** Factor for a negated sentiment word. */
+export const N_SCALAR = -0.74;
+/** Added to the post's magnitude per `!` (at most {@link MAX_EXCL}). */
+export const EXCL_INCR = 0.292;
+export const MAX_EXCL = 4;
+/** A sentiment word is negated when at most this many words separate it from a negator of its clause (VADER looks 3 words back). */
+export const NEG_SCOPE = 2;
+/** Valence of a negation that negates no sentiment word (`it won't play`, `I don't know`): negation itself leans negative. */
+export const LONE_NEGATION = -1;
+/** Factor for what a clause ending in `?` added: questions assert less than statements. */
+export const QUESTION_SCALAR = 0.5;
+/** Contrast: weight of what precedes `but`, and of what follows. */
+export const BEFORE_CONTRAST = 0.5;
+export const AFTER_CONTRAST = 1.5;
+
+/**
+ * Neutral band on the normalized score, per language: positive above `positive`, negative below
+ * `-negative`. Chosen on the development sets (docs/sentiment.md). It is asymmetric because mild
+ * positive words (`want`, `please`, `free`: AFINN +1, score 0.25) run through neutral posts, while a
+ * lone mild negative word or a bare negation usually means a complaint.
+ */
+export const NEUTRAL_BAND: Readonly<Record<ScoredLang, { positive: number; negative: number }>> = {
+  en: { positive: 0.3, negative: 0.05 },
+  pt: { positive: 0.3, negative: 0.05 },
+  es: { positive: 0.3, negative: 0.05 },
+};
+
+/** A dampener standing for `kind of` / `sort of`. */
+const HEDGE_DAMPENER: WordEntry = Object.assign(new WordEntry(), { boost: -1 });
+
+/** `sooo` -> `soo` -> `so`: runs of 3+ letters cut to two, then to one; the first known form wins. */
+export function lookupElongated(words: ReadonlyMap<string, WordEntry>, t: string): WordEntry | undefined {
+  let two = '';
+  let one = '';
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i] as string;
+    const p1 = i > 0 && t[i - 1] === c;
+    const p2 = i > 1 && t[i - 2] === c;
+    if (!p2) two += c;
+    if (!p1) one += c;
+  }
+  return words.get(two) ?? words.get(one);
+}
+
+/**
+ * Laughter written as repeated syllables: `haha`, `hehehe`, `jajaja`, `jejeje`, `ahahah`, `kkkk`, `rsrs`.
+ * Letter tests only, no allocation.
+ */
+export function isLaughter(t: string): boolean {
+  const n = t.length;
+  if (n < 4) return false;
+  const c0 = t.charCodeAt(0);
+  if (c0 === 107 /* k */) {
+    for (let i = 1; i < n; i++) if (t.charCodeAt(i) !== 107) return false;
+    return true;
+  }
+  if (c0 === 114 /* r */) {
+    for (let i = 0; i < n; i++) if (t.charCodeAt(i) !== (i % 2 === 0 ? 114 : 115)) return false;
+    return true;
+  }
+  if (c0 !== 104 && c0 !== 106 && c0 !== 97 && c0 !== 101) return false; // h j a e
+  let cons = 0;
+  let vow = 0;
+  let prevCons = false;
+  for (let i = 0; i < n; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 104 || c === 106) {
+      if (prevCons) return false;
+      cons++;
+      prevCons = true;
+    } else if (c === 97 || c === 101 || c === 105) {
+      vow++;
+      prevCons = false;
+    } else {
+      return false;
+    }
+  }
+  return cons >= 2 && vow >= 2;
+}
+
+function hasCapsDifferential(tokens: Tokens): boolean {
+  let caps = 0;
+  let words = 0;
+  const { kind, flags } = tokens;
+  for (let i = 0; i < kind.length; i++) {
+    if (kind[i] !== TokenKind.Word) continue;
+    words++;
+    if ((flags[i] as number) & TokenFlag.Caps) caps++;
+  }
+  return caps > 0 && caps < words;
+}
+
+const NAME_FLAGS = TokenFlag.Title | TokenFlag.Caps;
+
+/**
+ * A capitalized word inside a sentence next to another capitalized word is taken as part of a name
+ * (`Miss USA`, `Good Friday`, `Rebel Heart Tour`), whose words carry no sentiment.
+ */
+function isInName(tokens: Tokens, i: number): boolean {
+  const { kind, flags } = tokens;
+  if (!((flags[i] as number) & TokenFlag.Title) || i === 0) return false;
+  const prevKind = kind[i - 1];
+  // Sentence-initial capitals are ordinary.
+  if (prevKind === TokenKind.Punct && tokens.text[i - 1] !== ',') return false;
+  return (prevKind === TokenKind.Word && ((flags[i - 1] as number) & NAME_FLAGS) !== 0) || (kind[i + 1] === TokenKind.Word && ((flags[i + 1] as number) & NAME_FLAGS) !== 0);
+}
+
+/** Whether the word after `i` carries sentiment, so a booster-with-valence at `i` modifies it rather than scoring. */
+function nextHasValence(tokens: Tokens, i: number, words: ReadonlyMap<string, WordEntry>): boolean {
+  if (tokens.kind[i + 1] !== TokenKind.Word) return false;
+  const e = words.get(tokens.text[i + 1] as string);
+  return e !== undefined && (e.valence !== 0 || e.boost !== 0);
+}
+
+function isNegated(p1: WordEntry | null, p2: WordEntry | null, p3: WordEntry | null): boolean {
+  return (p1 !== null && p1.negator) || (p2 !== null && p2.negator) || (p3 !== null && p3.negator);
+}
+
+function boostOf(e: WordEntry | null, decay: number): number {
+  return e !== null && e.boost !== 0 ? e.boost * B_INCR * decay : 0;
+}
+
+/** Magnitude changes of a sentiment word from its three predecessors in the clause, then negation. */
+function modify(v: number, p1: WordEntry | null, p2: WordEntry | null, p3: WordEntry | null, negated: boolean): number {
+  const sign = v > 0 ? 1 : -1;
+  v += sign * (boostOf(p1, 1) + boostOf(p2, 0.95) + boostOf(p3, 0.9));
+  // A dampener never flips a word's sign.
+  if (v * sign < 0) v = 0;
+  if (negated) v *= N_SCALAR;
+  return v;
+}
+
+/** Per-analyzer memo of hashtag segmentations (`nothappy` -> `not happy`), bounded. */
+class SegmentCache {
+  private readonly map = new Map<string, string[]>();
+  constructor(private readonly limit = 10_000) {}
+  get(lang: ScoredLang, body: string, table: LanguageTable): string[] {
+    const key = lang + body;
+    let parts = this.map.get(key);
+    if (parts === undefined) {
+      const stop = STOPWORDS[lang];
+      const seg = segmentWords(body, (w) => table.words.has(w) || stop.has(w));
+      // Only a split that finds sentiment is worth anything; otherwise the tag stays whole.
+      parts = seg !== null && seg.some((w) => (table.words.get(w)?.valence ?? 0) !== 0 || table.words.get(w)?.negator) ? seg : [body];
+      if (this.map.size >= this.limit) this.map.clear();
+      this.map.set(key, parts);
+    }
+    return parts;
+  }
+}
+
+function hashtagParts(tokens: Tokens, i: number, lang: ScoredLang, table: LanguageTable, cache: SegmentCache): string[] {
+  const text = tokens.text[i] as string;
+  const start = tokens.start[i] as number;
+  const parts = splitHashtag(tokens.source.slice(start, start + text.length));
+  if (parts.length !== 1) return parts;
+  const body = parts[0] as string;
+  if (table.words.has(body)) return parts;
+  return cache.get(lang, body, table);
+}
+
+/**
+ * Scores hashtag words as a clause of their own (negation and boosters apply within the tag).
+ * A tag scores only when every part is a known word (lexicon, role word or stopword): `#NotHappy`
+ * reads as a phrase, while `#VideoShowAoVivo` or `#DomingoLegal` are names whose parts only look like sentiment.
+ */
+function scoreHashtagParts(parts: string[], table: LanguageTable, stop: ReadonlySet<string>): number {
+  for (const w of parts) if (!table.words.has(w) && !stop.has(w)) return 0;
+  let sum = 0;
+  let p1: WordEntry | null = null;
+  let p2: WordEntry | null = null;
+  let p3: WordEntry | null = null;
+  for (let j = 0; j < parts.length; j++) {
+    const e = table.words.get(parts[j] as string) ?? null;
+    if (e !== null && e.valence !== 0 && !(e.boost !== 0 && j < parts.length - 1)) sum += modify(e.valence, p1, p2, p3, isNegated(p1, p2, p3));
+    p3 = p2;
+    p2 = p1;
+    p1 = e;
+  }
+  return sum;
+}
+
+/**
+ * Sums the valence of a post's tokens under the rules above.
+ * @param out when given, receives one contribution per token that moved the score (their weights add up to the sum)
+ */
+function scoreTokens(tokens: Tokens, lang: ScoredLang, cache: SegmentCache, out: Contribution[] | null): number {
+  const table = TABLES[lang];
+  const words = table.words;
+  const { text, kind, flags } = tokens;
+  const capsDiff = hasCapsDifferential(tokens);
+  let sum = 0;
+  let mult = 1;
+  let excl = 0;
+  let p1: WordEntry | null = null;
+  let p2: WordEntry | null = null;
+  let p3: WordEntry | null = null;
+  // Words since the last negator of this clause (large when none).
+  let sinceNeg = 1e9;
+  let negUsed = true;
+  let negToken = '';
+  // The sum when the current clause began: a question scales what its clause added.
+  let clauseStart = 0;
+  let clauseOut = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const k = kind[i];
+    const t = text[i] as string;
+    if (k === TokenKind.Word) {
+      let e: WordEntry | undefined = words.get(t);
+      const f = flags[i] as number;
+      let elongated = false;
+      if (e === undefined && f & TokenFlag.Elongated) {
+        e = lookupElongated(words, t);
+        elongated = e !== undefined;
+      }
+      if (e === undefined) {
+        if (isLaughter(t)) {
+          const v = table.laughter * mult;
+          sum += v;
+          out?.push({ token: t, weight: v });
+        }
+        p3 = p2;
+        p2 = p1;
+        p1 = null;
+        sinceNeg++;
+        continue;
+      }
+      if (e.contrast) {
+        sinceNeg = 1e9;
+        sum *= BEFORE_CONTRAST;
+        if (out) for (const c of out) c.weight *= BEFORE_CONTRAST;
+        mult = AFTER_CONTRAST;
+        p1 = p2 = p3 = null;
+        continue;
+      }
+      let v = e.valence;
+      if (e.negated !== 0 && sinceNeg <= NEG_SCOPE) {
+        // An idiom: its sentiment replaces the negation's (`can't wait`).
+        negUsed = true;
+        sum += e.negated * mult;
+        out?.push({ token: t, weight: e.negated * mult });
+      }
+      if (v !== 0) {
+        if (f & TokenFlag.Title && isInName(tokens, i)) v = 0;
+        else if ((e.boost !== 0 && nextHasValence(tokens, i, words)) || (e.hedge && text[i + 1] === 'of')) v = 0;
+        else if (e.verbOnly && !(p1 !== null && (p1.subject || p1.negator || p1.boost !== 0))) v = 0;
+      }
+      if (v !== 0) {
+        const sign = v > 0 ? 1 : -1;
+        if (capsDiff && f & TokenFlag.Caps) v += sign * C_INCR;
+        if (elongated) v += sign * E_INCR;
+        if (sinceNeg <= NEG_SCOPE) negUsed = true;
+        v = modify(v, p1, p2, p3, sinceNeg <= NEG_SCOPE) * mult;
+        sum += v;
+        out?.push({ token: t, weight: v });
+      }
+      const prev = p1 as WordEntry | null;
+      p3 = p2;
+      p2 = prev;
+      p1 = prev !== null && prev.hedge && t === 'of' ? HEDGE_DAMPENER : e;
+      if (e.negator) {
+        if (!negUsed) {
+          sum += LONE_NEGATION * mult;
+          out?.push({ token: negToken, weight: LONE_NEGATION * mult });
+        }
+        negUsed = false;
+        negToken = t;
+        sinceNeg = 0;
+      } else {
+        sinceNeg++;
+      }
+    } else if (k === TokenKind.Emoji || k === TokenKind.Emoticon) {
+      const s = PICTOGRAPH_SCORES.get(t);
+      if (s !== undefined && s !== 0) {
+        const v = s * mult;
+        sum += v;
+        out?.push({ token: t, weight: v });
+      }
+    } else if (k === TokenKind.Punct) {
+      let question = false;
+      for (let j = 0; j < t.length; j++) {
+        const c = t.charCodeAt(j);
+        if (c === 33) excl++;
+        else if (c === 63) question = true;
+      }
+      if (question && sum !== clauseStart) {
+        const f = QUESTION_SCALAR;
+        if (out) for (let j = clauseOut; j < out.length; j++) (out[j] as Contribution).weight *= f;
+        sum = clauseStart + (sum - clauseStart) * f;
+      }
+      clauseStart = sum;
+      clauseOut = out ? out.length : 0;
+      p1 = p2 = p3 = null;
+      sinceNeg = 1e9;
+    } else if (k === TokenKind.Hashtag) {
+      const v = scoreHashtagParts(hashtagParts(tokens, i, lang, table, cache), table, STOPWORDS[lang]) * mult;
+      if (v !== 0) {
+        sum += v;
+        out?.push({ token: t, weight: v });
+      }
+    } else if (k === TokenKind.Number) {
+      p3 = p2;
+      p2 = p1;
+      p1 = null;
+      sinceNeg++;
+    }
+  }
+  if (!negUsed) {
+    sum += LONE_NEGATION * mult;
+    out?.push({ token: negToken, weight: LONE_NEGATION * mult });
+  }
+  if (sum !== 0 && excl > 0) {
+    const v = (sum > 0 ? 1 : -1) * Math.min(excl, MAX_EXCL) * EXCL_INCR;
+    sum += v;
+    out?.push({ token: '!', weight: v });
+  }
+  return sum;
+}
+
+function bandLabel(score: number, band: { positive: number; negative: number }): Label {
+  return score > band.positive ? 'positive' : score < -band.negative ? 'negative' : 'neutral';
+}
+
+/** `moodstream`: the rules scorer (the default). */
+export function createMoodstreamAnalyzer(): Analyzer {
+  const cache = new SegmentCache();
+  return {
+    name: 'moodstream',
+    analyze(post: Post, options?: { explain?: boolean }): Analysis {
+      const tokens = tokenize(post.text);
+      const lang = resolveLang(post.lang, tokens);
+      const features = extractFeatures(tokens, lang, post);
+      const contributions = options?.explain ? [] : null;
+      if (lang === null) {
+        return { ...features, lang, score: 0, label: 'unscored', ...(contributions ? { contributions } : {}) };
+      }
+      const score = normalizeScore(scoreTokens(tokens, lang, cache, contributions));
+      return { ...features, lang, score, label: bandLabel(score, NEUTRAL_BAND[lang]), ...(contributions ? { contributions } : {}) };
+    },
+  };
+}
