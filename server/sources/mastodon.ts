@@ -68,6 +68,8 @@ export class MastodonSource implements Source {
   /** Stream posts held while a gap fill runs; null when streaming straight through. */
   private held: Post[] | null = null;
   private lastError = '';
+  /** Whether the source was live before: a later gap fill is a reconnect, not the start. */
+  private everLive = false;
 
   constructor(options: MastodonOptions) {
     this.instance = new URL(options.instance);
@@ -126,9 +128,15 @@ export class MastodonSource implements Source {
     this.ws = ws;
     ws.on('open', () => {
       this.reconnector.opened();
-      this.handlers?.onState('live');
       this.armStall(ws);
-      if (this.lastId !== null) void this.fillGap(ws);
+      if (this.lastId === null) {
+        this.everLive = true;
+        this.handlers?.onState('live');
+      } else {
+        // Not live until the gap is filled: the posts of the gap are older than the stream's.
+        this.handlers?.onState(this.everLive ? 'reconnecting' : 'starting', `connected; filling the gap after status ${this.lastId}`);
+        void this.fillGap(ws);
+      }
     });
     ws.on('ping', () => this.armStall(ws));
     ws.on('message', (data) => {
@@ -192,7 +200,11 @@ export class MastodonSource implements Source {
     } catch (err) {
       if (!this.reconnector.isStopped) this.issue('connection', `gap fill failed: ${err instanceof Error ? err.message : String(err)}`);
     } finally {
-      if (this.ws === ws) this.releaseHeld();
+      if (this.ws === ws) {
+        this.releaseHeld();
+        this.everLive = true;
+        this.handlers?.onState('live');
+      }
     }
   }
 

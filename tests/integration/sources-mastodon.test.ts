@@ -139,7 +139,8 @@ describe('MastodonSource', () => {
     // Paging walks forward from the last id seen before the drop until an empty page.
     expect(server.restRequests).toEqual([id(10), id(30), id(50), id(70)].map((m) => `/api/v1/timelines/public?min_id=${m}&limit=20`));
     expect(server.streamRequests).toEqual(['/api/v1/streaming?stream=public', '/api/v1/streaming?stream=public']);
-    expect(rec.stateNames()).toEqual(['starting', 'live', 'reconnecting', 'live']);
+    expect(rec.states.map((s) => s.state)).toEqual(['starting', 'live', 'reconnecting', 'reconnecting', 'live']);
+    expect(rec.states[3]?.detail).toBe(`connected; filling the gap after status ${id(10)}`);
     expect(source.position()).toEqual({ lastId: id(70) });
     expect(rec.posts[0]).toMatchObject({
       text: 'Invented status 1 about #coffee & more',
@@ -162,6 +163,7 @@ describe('MastodonSource', () => {
     await waitFor(() => rec.posts.length >= 5, 'posts after the checkpoint');
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(rec.ids()).toEqual(range(26, 30).map(id));
+    expect(rec.stateNames()).toEqual(['starting', 'starting', 'live']);
     expect(server.streamRequests).toEqual(['/api/v1/streaming?stream=hashtag%3Alocal&tag=coffee']);
     expect(server.restRequests[0]).toBe(`/api/v1/timelines/tag/coffee?local=true&min_id=${id(25)}&limit=20`);
   });
