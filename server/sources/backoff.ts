@@ -139,3 +139,15 @@ export function checkPositive(source: string, name: string, v: number, allowZero
   }
   return v;
 }
+
+/** Parses a URL option at construction, naming the source and the option when it is not one. */
+export function checkUrl(source: string, name: string, value: string, protocols: readonly string[]): URL {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`${source} option ${name} is not a URL: "${value}"`);
+  }
+  if (!protocols.includes(url.protocol)) throw new Error(`${source} option ${name} must be a ${protocols.join(' or ')} URL, got "${value}"`);
+  return url;
+}

@@ -2,7 +2,7 @@ import WebSocket, { type RawData } from 'ws';
 import type { Post } from '../../lib/post';
 import { isSkip, parseJetstreamEvent } from '../../lib/sources/formats';
 import type { Source, SourceHandlers, SourcePosition } from '../../lib/sources/source';
-import { Reconnector, checkPositive, closeWebSocket, guardHandlers, type ReconnectOptions } from './backoff';
+import { Reconnector, checkPositive, checkUrl, closeWebSocket, guardHandlers, type ReconnectOptions } from './backoff';
 
 /** The public Jetstream instance, posts only. */
 export const DEFAULT_JETSTREAM_URL = 'wss://jetstream2.us-east.bsky.network/subscribe?wantedCollections=app.bsky.feed.post';
@@ -71,8 +71,7 @@ export class JetstreamSource implements Source {
 
   constructor(options: JetstreamOptions = {}) {
     this.endpoint = options.endpoint ?? DEFAULT_JETSTREAM_URL;
-    const url = new URL(this.endpoint);
-    if (url.protocol !== 'ws:' && url.protocol !== 'wss:') throw new Error(`jetstream endpoint must be a ws:// or wss:// URL, got ${url.protocol}`);
+    checkUrl('jetstream', 'endpoint', this.endpoint, ['ws:', 'wss:']);
     this.maxFrameBytes = checkPositive('jetstream', 'maxFrameBytes', options.maxFrameBytes ?? 1024 * 1024);
     this.maxPayloadBytes = checkPositive('jetstream', 'maxPayloadBytes', options.maxPayloadBytes ?? 4 * this.maxFrameBytes);
     this.rewindUs = checkPositive('jetstream', 'rewindUs', options.rewindUs ?? 5_000_000, true);

@@ -2,7 +2,7 @@ import WebSocket, { type RawData } from 'ws';
 import type { Post } from '../../lib/post';
 import { compareStatusIds, parseStreamingMessage, statusToPost } from '../../lib/sources/mastodon';
 import type { Source, SourceHandlers, SourcePosition } from '../../lib/sources/source';
-import { Reconnector, checkPositive, closeWebSocket, guardHandlers, type ReconnectOptions } from './backoff';
+import { Reconnector, checkPositive, checkUrl, closeWebSocket, guardHandlers, type ReconnectOptions } from './backoff';
 
 export interface MastodonOptions extends ReconnectOptions {
   /** Instance base URL, `https://mastodon.social`. */
@@ -72,10 +72,8 @@ export class MastodonSource implements Source {
   private everLive = false;
 
   constructor(options: MastodonOptions) {
-    this.instance = new URL(options.instance);
-    if (this.instance.protocol !== 'https:' && this.instance.protocol !== 'http:') {
-      throw new Error(`mastodon instance must be an http(s) URL, got ${options.instance}`);
-    }
+    this.instance = checkUrl('mastodon', 'instance', options.instance, ['https:', 'http:']);
+    if (options.streamingUrl !== undefined) checkUrl('mastodon', 'streamingUrl', options.streamingUrl, ['https:', 'http:', 'wss:', 'ws:']);
     const tag = options.hashtag?.replace(/^#/, '') ?? null;
     if (tag !== null && !/^[\p{L}\p{M}\p{N}_]+$/u.test(tag)) throw new Error(`mastodon hashtag must be letters, digits or _, got "${tag}"`);
     const local = options.local ?? false;

@@ -4,7 +4,7 @@ import { compareStatusIds } from '../../lib/sources/mastodon';
 import { planRules, type RuleOptions, type XRule } from '../../lib/sources/rules';
 import type { Source, SourceHandlers, SourcePosition } from '../../lib/sources/source';
 import { parseStreamLine } from '../../lib/sources/xTweet';
-import { Reconnector, checkPositive, guardHandlers, type ReconnectOptions } from './backoff';
+import { Reconnector, checkPositive, checkUrl, guardHandlers, type ReconnectOptions } from './backoff';
 import { LineSplitter } from './lineReader';
 
 export const DEFAULT_X_BASE_URL = 'https://api.x.com';
@@ -76,8 +76,7 @@ export class XSource implements Source {
 
   constructor(options: XOptions) {
     if (!options.bearerToken) throw new Error('x source needs a bearer token (X_BEARER_TOKEN)');
-    this.base = new URL(options.baseUrl ?? DEFAULT_X_BASE_URL);
-    if (this.base.protocol !== 'https:' && this.base.protocol !== 'http:') throw new Error(`x baseUrl must be an http(s) URL, got ${this.base.protocol}`);
+    this.base = checkUrl('x', 'baseUrl', options.baseUrl ?? DEFAULT_X_BASE_URL, ['https:', 'http:']);
     this.auth = { Authorization: `Bearer ${options.bearerToken}` };
     this.stallMs = checkPositive('x', 'stallMs', options.stallMs ?? 20_000);
     this.maxLineBytes = checkPositive('x', 'maxLineBytes', options.maxLineBytes ?? 1024 * 1024);

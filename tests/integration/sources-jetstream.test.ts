@@ -205,6 +205,7 @@ describe('JetstreamSource', () => {
   });
 
   it('rejects a non-websocket endpoint at construction', () => {
-    expect(() => new JetstreamSource({ endpoint: 'https://example.com/subscribe' })).toThrow(/ws:\/\/ or wss:\/\//);
+    expect(() => new JetstreamSource({ endpoint: 'https://example.com/subscribe' })).toThrow(/endpoint must be a ws: or wss: URL/);
+    expect(() => new JetstreamSource({ endpoint: 'not a url' })).toThrow(/endpoint is not a URL/);
   });
 });

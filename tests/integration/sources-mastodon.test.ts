@@ -189,7 +189,7 @@ describe('MastodonSource', () => {
   });
 
   it('validates its options at construction', () => {
-    expect(() => new MastodonSource({ instance: 'ftp://m.example' })).toThrow(/http\(s\) URL/);
+    expect(() => new MastodonSource({ instance: 'ftp://m.example' })).toThrow(/instance must be a https: or http: URL/);
     expect(() => new MastodonSource({ instance: 'https://m.example', hashtag: 'a b' })).toThrow(/hashtag/);
     expect(() => new MastodonSource({ instance: 'https://m.example', pageSize: 0 })).toThrow(/pageSize/);
   });
