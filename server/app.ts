@@ -54,7 +54,7 @@ export interface ApplicationOptions {
 export interface Application {
   io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
   address: AddressInfo;
-  /** `http://host:port` to reach it (127.0.0.1 when listening on all interfaces). */
+  /** `http://host:port` to reach it (`localhost` when listening on all interfaces). */
   url: string;
   /** Starts the worker; separate from listening so a test can connect its sockets first. */
   start(): void;
@@ -373,7 +373,7 @@ export async function createApplication(
     });
   });
   const address = httpServer.address() as AddressInfo;
-  const host = address.address === '::' || address.address === '0.0.0.0' ? '127.0.0.1' : address.address;
+  const host = address.address === '::' || address.address === '0.0.0.0' ? 'localhost' : address.address;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
 
   let closing: Promise<void> | null = null;
