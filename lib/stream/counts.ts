@@ -34,7 +34,13 @@ export function toScoreUnits(score: number): number {
 /** Counts one post into `into` (mutates). */
 export function countPost(into: Counts, label: Label, scoreUnits: number): void {
   into.posts += 1;
-  into[label] += 1;
+  // A switch keeps each store monomorphic; `into[label]` is a keyed store on the hot path.
+  switch (label) {
+    case 'positive': into.positive += 1; break;
+    case 'neutral': into.neutral += 1; break;
+    case 'negative': into.negative += 1; break;
+    default: into.unscored += 1;
+  }
   into.scoreUnits += scoreUnits;
 }
 

@@ -16,7 +16,7 @@ export interface EngineOptions extends WindowSpec {
   analyzer: Analyzer;
   /** Tracked keyword queries at start. */
   keywords?: string[];
-  /** Scored posts kept per batch for the live feed (default 20). */
+  /** Scored posts kept (with explanations) per batch for the live feed (default 10). */
   sampleSize?: number;
 }
 
@@ -96,7 +96,7 @@ export class StreamEngine {
     if (!Number.isInteger(options.topK) || options.topK < 0) throw new Error(`--top must be a whole number >= 0 (got ${options.topK})`);
     this.latenessMs = options.latenessMs;
     this.k = options.topK;
-    this.sampleSize = options.sampleSize ?? 20;
+    this.sampleSize = options.sampleSize ?? 10;
     this.analyzer = options.analyzer;
     this.window = new SlidingWindow(this.spec.windowMs / this.spec.slideMs);
     for (const q of options.keywords ?? []) {
