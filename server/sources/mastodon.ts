@@ -50,7 +50,9 @@ const RECENT_IDS = 10_000;
 export class MastodonSource implements Source {
   readonly kind = 'mastodon';
   private readonly instance: URL;
-  private readonly streamUrl: string;
+  /** The streaming URL; null until discovered from the instance (when no `streamingUrl` was given). */
+  private streamUrl: string | null = null;
+  private readonly streamParams: URLSearchParams;
   private readonly timelineUrl: URL;
   private readonly headers: Record<string, string>;
   private readonly pageSize: number;
@@ -77,11 +79,9 @@ export class MastodonSource implements Source {
     const tag = options.hashtag?.replace(/^#/, '') ?? null;
     if (tag !== null && !/^[\p{L}\p{M}\p{N}_]+$/u.test(tag)) throw new Error(`mastodon hashtag must be letters, digits or _, got "${tag}"`);
     const local = options.local ?? false;
-    const stream = new URL('/api/v1/streaming', options.streamingUrl ?? this.instance);
-    stream.protocol = stream.protocol === 'https:' || stream.protocol === 'wss:' ? 'wss:' : 'ws:';
-    stream.searchParams.set('stream', `${tag === null ? 'public' : 'hashtag'}${local ? ':local' : ''}`);
-    if (tag !== null) stream.searchParams.set('tag', tag);
-    this.streamUrl = stream.toString();
+    this.streamParams = new URLSearchParams({ stream: `${tag === null ? 'public' : 'hashtag'}${local ? ':local' : ''}` });
+    if (tag !== null) this.streamParams.set('tag', tag);
+    if (options.streamingUrl !== undefined) this.streamUrl = this.streamingEndpoint(new URL(options.streamingUrl));
     this.timelineUrl = new URL(tag === null ? '/api/v1/timelines/public' : `/api/v1/timelines/tag/${encodeURIComponent(tag)}`, this.instance);
     if (local) this.timelineUrl.searchParams.set('local', 'true');
     this.headers = options.accessToken ? { Authorization: `Bearer ${options.accessToken}` } : {};
@@ -119,8 +119,52 @@ export class MastodonSource implements Source {
     return { lastId: this.lastId };
   }
 
+  private streamingEndpoint(base: URL): string {
+    const url = new URL(`/api/v1/streaming?${this.streamParams.toString()}`, base);
+    url.protocol = url.protocol === 'https:' || url.protocol === 'wss:' ? 'wss:' : 'ws:';
+    return url.toString();
+  }
+
+  /**
+   * Asks the instance where its streaming server is (`/api/v2/instance`
+   * `configuration.urls.streaming`; large instances serve it from another host). Only the
+   * instance's own host or a subdomain of it is accepted, since the access token is sent there;
+   * otherwise, or when the instance does not say, the instance URL itself is used.
+   */
+  private async discoverStreaming(): Promise<string> {
+    try {
+      const res = await fetch(new URL('/api/v2/instance', this.instance), {
+        headers: { Accept: 'application/json' },
+        signal: AbortSignal.any([this.abort.signal, AbortSignal.timeout(this.requestTimeoutMs)]),
+      });
+      if (res.ok) {
+        const body = (await res.json()) as { configuration?: { urls?: { streaming?: unknown } } };
+        const streaming = body.configuration?.urls?.streaming;
+        if (typeof streaming === 'string' && streaming !== '') {
+          const url = new URL(streaming);
+          const host = this.instance.hostname;
+          const trusted = url.hostname === host || url.hostname.endsWith(`.${host}`);
+          if (trusted && ['wss:', 'ws:', 'https:', 'http:'].includes(url.protocol)) return this.streamingEndpoint(url);
+          this.issue('config', `instance names streaming server ${url.hostname}, not under ${host}; not sending the token there (set streamingUrl to trust it)`);
+        }
+      } else {
+        await res.body?.cancel();
+      }
+    } catch {
+      // Older instances have no v2 endpoint; the instance URL is the usual streaming address.
+    }
+    return this.streamingEndpoint(this.instance);
+  }
+
   private connect(): void {
     if (this.reconnector.isStopped) return;
+    if (this.streamUrl === null) {
+      void this.discoverStreaming().then((url) => {
+        this.streamUrl = url;
+        this.connect();
+      });
+      return;
+    }
     this.lastError = '';
     const ws = new WebSocket(this.streamUrl, { headers: this.headers, maxPayload: this.maxFrameBytes, handshakeTimeout: this.requestTimeoutMs });
     this.ws = ws;

@@ -47,6 +47,8 @@ class FakeMastodon {
   readonly restRequests: string[] = [];
   readonly streamRequests: string[] = [];
   readonly authHeaders: (string | undefined)[] = [];
+  /** What `/api/v2/instance` names as `configuration.urls.streaming`; null: the endpoint answers 404. */
+  streaming: string | null = null;
 
   constructor(private readonly script: (ws: WebSocket, connection: number) => void) {
     this.http = createServer((req, res) => this.rest(req, res));
@@ -67,6 +69,11 @@ class FakeMastodon {
   private rest(req: IncomingMessage, res: ServerResponse): void {
     const url = new URL(req.url ?? '/', 'http://localhost');
     this.restRequests.push(url.pathname + url.search);
+    if (url.pathname === '/api/v2/instance') {
+      if (this.streaming === null) res.writeHead(404).end();
+      else res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ domain: 'm.example', configuration: { urls: { streaming: this.streaming } } }));
+      return;
+    }
     if (req.headers.authorization !== `Bearer ${TOKEN}`) {
       res.writeHead(401, { 'Content-Type': 'application/json' }).end('{"error":"The access token is invalid"}');
       return;
@@ -130,6 +137,7 @@ describe('MastodonSource', () => {
     });
     server.timeline.push(...range(1, 10).map((n) => status(n)));
     cleanup.push(() => server.close());
+    server.streaming = (await server.url()).replace('http:', 'ws:');
     const { rec, source } = await start(server);
 
     await waitFor(() => rec.posts.length >= 70, '70 posts');
@@ -137,7 +145,10 @@ describe('MastodonSource', () => {
     expect(rec.ids()).toEqual(range(1, 70).map(id));
     expect(rec.issueKinds()).toEqual(['malformed', 'malformed', 'unknown', 'connection']);
     // Paging walks forward from the last id seen before the drop until an empty page.
-    expect(server.restRequests).toEqual([id(10), id(30), id(50), id(70)].map((m) => `/api/v1/timelines/public?min_id=${m}&limit=20`));
+    expect(server.restRequests).toEqual([
+      '/api/v2/instance', // once: where the streaming server is
+      ...[id(10), id(30), id(50), id(70)].map((m) => `/api/v1/timelines/public?min_id=${m}&limit=20`),
+    ]);
     expect(server.streamRequests).toEqual(['/api/v1/streaming?stream=public', '/api/v1/streaming?stream=public']);
     expect(rec.states.map((s) => s.state)).toEqual(['starting', 'live', 'reconnecting', 'reconnecting', 'live']);
     expect(rec.states[3]?.detail).toBe(`connected; filling the gap after status ${id(10)}`);
@@ -165,7 +176,7 @@ describe('MastodonSource', () => {
     expect(rec.ids()).toEqual(range(26, 30).map(id));
     expect(rec.stateNames()).toEqual(['starting', 'starting', 'live']);
     expect(server.streamRequests).toEqual(['/api/v1/streaming?stream=hashtag%3Alocal&tag=coffee']);
-    expect(server.restRequests[0]).toBe(`/api/v1/timelines/tag/coffee?local=true&min_id=${id(25)}&limit=20`);
+    expect(server.restRequests[1]).toBe(`/api/v1/timelines/tag/coffee?local=true&min_id=${id(25)}&limit=20`);
   });
 
   it('reports the gap as lost beyond maxGapPages', async () => {
@@ -186,6 +197,16 @@ describe('MastodonSource', () => {
     expect(server.authHeaders).toEqual(['Bearer wrong-token-xyz']);
     expect(server.streamRequests[0]).not.toMatch(/token/);
     expect(JSON.stringify([rec.states, rec.issues])).not.toMatch(/wrong-token|secret-token/);
+  });
+
+  it('does not send the token to a streaming host outside the instance', async () => {
+    const server = new FakeMastodon((ws) => ws.send(update(status(1))));
+    server.streaming = 'wss://streaming.elsewhere.example';
+    cleanup.push(() => server.close());
+    const { rec } = await start(server);
+    await waitFor(() => rec.posts.length >= 1, 'a post over the instance URL');
+    expect(rec.issues).toEqual([{ kind: 'config', message: expect.stringMatching(/streaming\.elsewhere\.example, not under 127\.0\.0\.1/) }]);
+    expect(server.streamRequests).toEqual(['/api/v1/streaming?stream=public']);
   });
 
   it('validates its options at construction', () => {
