@@ -60,7 +60,6 @@ export class XSource implements Source {
   private readonly now: () => number;
   private readonly abort = new AbortController();
   private handlers: SourceHandlers | null = null;
-  private streamAbort: AbortController | null = null;
   private stallTimer: NodeJS.Timeout | null = null;
   private connections = 0;
   /** The running stream connection, awaited by stop() so its socket is closed when stop resolves. */
@@ -140,7 +139,6 @@ export class XSource implements Source {
     if (this.backfillMinutes > 0 && this.connections > 0) url.searchParams.set('backfill_minutes', String(this.backfillMinutes));
     this.connections++;
     const ctrl = new AbortController();
-    this.streamAbort = ctrl;
     let stalled = false;
     const arm = () => {
       this.clearStall();
@@ -178,10 +176,11 @@ export class XSource implements Source {
         reason = 'stream ended';
       }
     } catch (err) {
-      reason = stalled ? `no data or keep-alive for ${this.stallMs} ms` : `stream failed: ${err instanceof Error ? err.message : String(err)}`;
+      // fetch reports network errors as "fetch failed" with the useful part (ECONNREFUSED ...) in `cause`.
+      const cause = err instanceof Error && err.cause instanceof Error ? err.cause.message : null;
+      reason = stalled ? `no data or keep-alive for ${this.stallMs} ms` : `stream failed: ${cause ?? (err instanceof Error ? err.message : String(err))}`;
     }
     this.clearStall();
-    if (this.streamAbort === ctrl) this.streamAbort = null;
     this.reconnector.dropped(reason, minDelay);
   }
 

@@ -211,6 +211,21 @@ describe('XSource stream', () => {
   });
 });
 
+describe('XSource failures', () => {
+  it('names the network error of a refused connection and fails after maxAttempts', async () => {
+    const server = new FakeX(() => {});
+    const baseUrl = await server.url();
+    await server.close();
+    const rec = record();
+    const source = new XSource({ bearerToken: TOKEN, baseUrl, backoff: { baseMs: 5, capMs: 10, stableMs: 1_000, maxAttempts: 1 }, random: () => 0.5 });
+    source.start(rec.handlers);
+    cleanup.push(() => source.stop());
+    await waitFor(() => rec.stateNames().includes('failed'), 'failed');
+    expect(rec.stateNames()).toEqual(['starting', 'reconnecting', 'failed']);
+    expect(rec.states[1]?.detail).toMatch(/^stream failed: connect ECONNREFUSED/);
+  });
+});
+
 describe('XSource rules', () => {
   it('adds and deletes rules as the tracked keywords change', async () => {
     const server = new FakeX(() => {});
