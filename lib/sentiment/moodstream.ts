@@ -12,7 +12,11 @@
  * - `like` scores only as a verb (after a subject, auxiliary, negator or booster);
  * - emoji, ASCII emoticons and laughter (`hahaha`, `jajaja`, `kkkk`, `rsrs`) score, unaffected by negation;
  * - hashtags are split at case changes (`#NotHappy`), else segmented into known words
- *   (`#nothappy`), and scored as a clause of their own.
+ *   (`#nothappy`), and scored as a clause of their own when all their parts are known words;
+ * - a negation that negates no sentiment word counts -1 (`it won't play`); idioms have their own
+ *   sense (`can't wait` +2, `doesn't work` -2);
+ * - capitalized words next to capitalized words inside a sentence are names (`Miss USA`) and do not score;
+ * - a clause ending in `?` weighs half; a post with a link weighs half.
  *
  * The sum is normalized as VADER does (`s / sqrt(s^2 + 15)`) and labelled with a neutral band per language.
  */
@@ -44,6 +48,8 @@ export const NEG_SCOPE = 2;
 export const LONE_NEGATION = -1;
 /** Factor for what a clause ending in `?` added: questions assert less than statements. */
 export const QUESTION_SCALAR = 0.5;
+/** Factor for the words of a post that carries a link: link posts mostly share news, and their words describe it. */
+export const LINK_SCALAR = 0.5;
 /** Contrast: weight of what precedes `but`, and of what follows. */
 export const BEFORE_CONTRAST = 0.5;
 export const AFTER_CONTRAST = 1.5;
@@ -113,16 +119,20 @@ export function isLaughter(t: string): boolean {
   return cons >= 2 && vow >= 2;
 }
 
-function hasCapsDifferential(tokens: Tokens): boolean {
+/** Bit 1: some words but not all are in capitals (caps then mean emphasis). Bit 2: the post has a link. */
+function prescan(tokens: Tokens): number {
   let caps = 0;
   let words = 0;
+  let link = 0;
   const { kind, flags } = tokens;
   for (let i = 0; i < kind.length; i++) {
-    if (kind[i] !== TokenKind.Word) continue;
+    const k = kind[i];
+    if (k === TokenKind.Url) link = 2;
+    if (k !== TokenKind.Word) continue;
     words++;
     if ((flags[i] as number) & TokenFlag.Caps) caps++;
   }
-  return caps > 0 && caps < words;
+  return (caps > 0 && caps < words ? 1 : 0) | link;
 }
 
 const NAME_FLAGS = TokenFlag.Title | TokenFlag.Caps;
@@ -223,7 +233,8 @@ function scoreTokens(tokens: Tokens, lang: ScoredLang, cache: SegmentCache, out:
   const table = TABLES[lang];
   const words = table.words;
   const { text, kind, flags } = tokens;
-  const capsDiff = hasCapsDifferential(tokens);
+  const pre = prescan(tokens);
+  const capsDiff = (pre & 1) !== 0;
   let sum = 0;
   let mult = 1;
   let excl = 0;
@@ -344,6 +355,10 @@ function scoreTokens(tokens: Tokens, lang: ScoredLang, cache: SegmentCache, out:
   if (!negUsed) {
     sum += LONE_NEGATION * mult;
     out?.push({ token: negToken, weight: LONE_NEGATION * mult });
+  }
+  if (pre & 2 && sum !== 0) {
+    sum *= LINK_SCALAR;
+    if (out) for (const c of out) c.weight *= LINK_SCALAR;
   }
   if (sum !== 0 && excl > 0) {
     const v = (sum > 0 ? 1 : -1) * Math.min(excl, MAX_EXCL) * EXCL_INCR;

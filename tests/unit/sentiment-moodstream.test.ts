@@ -118,6 +118,12 @@ describe('English rules', () => {
     expect(label('Good morning')).toBe('positive');
   });
 
+  it('a post with a link weighs half, explanations included', () => {
+    const linked = run('great news https://example.com/x');
+    expect(linked.contributions).toEqual([{ token: 'great', weight: 1.5 }]);
+    expect(linked.score).toBeLessThan(score('great news'));
+  });
+
   it('questions weigh half', () => {
     expect(score('is it good?')).toBeLessThan(score('it is good.'));
   });
