@@ -23,6 +23,12 @@ export interface JetstreamOptions extends ReconnectOptions {
   maxRecentIds?: number;
   /** No frame for this long (ms) means a dead connection: reconnect. Jetstream never idles that long. Default 60 s. */
   stallMs?: number;
+  /**
+   * After a resume from a cursor the source reports `live` only once it has caught up, that is
+   * once a frame's `time_us` is within this many ms of the clock; until then it is replaying.
+   * Default 10 s.
+   */
+  liveLagMs?: number;
 }
 
 /** Jetstream resume position: `cursor` the last processed `time_us`; `recent` the post ids within the rewind window. */
@@ -42,6 +48,11 @@ const KNOWN_KINDS = new Set(['commit', 'identity', 'account']);
  * drops them too. Frames are parsed with the shared replay parser, so a recorded file and the live
  * stream give identical posts.
  *
+ * States: `live` means current events are flowing. After a resume from a cursor the source says
+ * `reconnecting` (or `starting`) with detail `replaying from cursor ...` until a frame is within
+ * `liveLagMs` of the clock, so a worker that closes batches by the clock can hold off while
+ * the missed minutes are replayed.
+ *
  * Limitation: a frame over `maxPayloadBytes` that the server replays on every reconnect would be
  * refused again each time (the source cannot learn its `time_us` to step past it); the backoff
  * keeps that loop slow and `maxAttempts` can end it.
@@ -54,6 +65,10 @@ export class JetstreamSource implements Source {
   private readonly rewindUs: number;
   private readonly maxRecent: number;
   private readonly stallMs: number;
+  private readonly liveLagMs: number;
+  private readonly now: () => number;
+  /** True while a replay from the cursor has not yet reached the present. */
+  private catchingUp = false;
   private readonly reconnector: Reconnector;
   private handlers: SourceHandlers | null = null;
   private ws: WebSocket | null = null;
@@ -68,6 +83,8 @@ export class JetstreamSource implements Source {
   /** The cursor when the current connection was opened: frames up to it were seen (and reported) before. */
   private replayUntil: number | null = null;
   private lastError = '';
+  /** Whether the source was live before: a later replay is a reconnect, not the start. */
+  private everLive = false;
 
   constructor(options: JetstreamOptions = {}) {
     this.endpoint = options.endpoint ?? DEFAULT_JETSTREAM_URL;
@@ -77,6 +94,8 @@ export class JetstreamSource implements Source {
     this.rewindUs = checkPositive('jetstream', 'rewindUs', options.rewindUs ?? 5_000_000, true);
     this.maxRecent = checkPositive('jetstream', 'maxRecentIds', options.maxRecentIds ?? 100_000);
     this.stallMs = checkPositive('jetstream', 'stallMs', options.stallMs ?? 60_000);
+    this.liveLagMs = checkPositive('jetstream', 'liveLagMs', options.liveLagMs ?? 10_000, true);
+    this.now = options.now ?? Date.now;
     this.reconnector = new Reconnector(
       options,
       () => this.connect(),
@@ -139,7 +158,14 @@ export class JetstreamSource implements Source {
     this.ws = ws;
     ws.on('open', () => {
       this.reconnector.opened();
-      this.handlers?.onState('live');
+      this.catchingUp = this.cursor !== null;
+      if (this.catchingUp) {
+        // Replayed posts are older than the clock; a worker closing batches by the clock should wait for them.
+        this.handlers?.onState(this.everLive ? 'reconnecting' : 'starting', `connected; replaying from cursor ${this.cursor}`);
+      } else {
+        this.everLive = true;
+        this.handlers?.onState('live');
+      }
       this.armStall(ws);
     });
     ws.on('message', (data, isBinary) => {
@@ -212,6 +238,12 @@ export class JetstreamSource implements Source {
       }
     }
     if (timeUs !== null && (this.cursor === null || timeUs > this.cursor)) this.cursor = timeUs;
+    if (this.catchingUp && timeUs !== null && timeUs / 1000 >= this.now() - this.liveLagMs) {
+      this.catchingUp = false;
+      this.everLive = true;
+      this.flush(); // the replayed posts go out before the source says it is live
+      this.handlers?.onState('live');
+    }
     // One onPosts per turn of the event loop: ws emits every frame of a socket read in one go.
     this.flushTimer ??= setImmediate(() => {
       this.flushTimer = null;

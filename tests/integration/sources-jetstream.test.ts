@@ -90,7 +90,9 @@ afterEach(async () => {
 
 function start(server: FakeJetstream, endpoint: string, extra: object = {}, from?: Record<string, unknown>) {
   const rec = record();
-  const source = new JetstreamSource({ endpoint, ...fastBackoff, maxFrameBytes: 2_048, maxPayloadBytes: 16_384, ...extra });
+  // The clock stands just after the last frame of the longest log, so replays catch up to "now".
+  const now = () => T0 / 1000 + 30_000;
+  const source = new JetstreamSource({ endpoint, ...fastBackoff, now, maxFrameBytes: 2_048, maxPayloadBytes: 16_384, ...extra });
   source.start(rec.handlers, from);
   cleanup.push(() => source.stop());
   return { rec, source };
@@ -132,7 +134,14 @@ describe('JetstreamSource', () => {
     const lastBeforeDrop = Math.max(...log.slice(0, dropAfter).map((f) => f.timeUs ?? 0));
     expect(server.cursors[1]).toBe(String(lastBeforeDrop - 5 * SECOND));
     expect(server.urls[1]).toMatch(/^\/subscribe\?wantedCollections=app\.bsky\.feed\.post&cursor=\d+$/);
-    expect(rec.stateNames()).toEqual(['starting', 'live', 'reconnecting', 'live']);
+    // After the drop the source replays; it is live again once a frame is within 10 s of the clock.
+    expect(rec.stateNames()).toEqual(['starting', 'live', 'reconnecting', 'reconnecting', 'live']);
+    expect(rec.states[3]?.detail).toBe(`connected; replaying from cursor ${lastBeforeDrop}`);
+    const postsAtLive = rec.states[4]?.posts ?? 0;
+    const current = T0 / 1000 + 20_000; // the clock minus liveLagMs
+    expect(rec.posts.slice(0, postsAtLive - 1).every((p) => p.createdAt < current)).toBe(true);
+    expect(rec.posts.slice(postsAtLive).every((p) => p.createdAt >= current)).toBe(true);
+    expect(postsAtLive).toBeLessThan(rec.posts.length);
 
     const post = rec.posts[0];
     expect(post).toMatchObject({ source: 'bluesky', lang: 'en', hashtags: ['#invented'], createdAt: Math.floor((T0 + SECOND) / 1000) });
