@@ -12,7 +12,8 @@
  * tests/integration/crash.test.ts runs a smaller version of the same thing.
  */
 import { spawn, execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -234,6 +235,22 @@ async function historyCsv(dataDir: string): Promise<string> {
   return stdout;
 }
 
+/**
+ * A digest of the code the runs execute. The reference and the restarted runs are minutes apart; if
+ * the code changed in between (someone editing the lexicon), a difference would say nothing about
+ * crash safety, so the test refuses to conclude instead.
+ */
+function codeDigest(): string {
+  const hash = createHash('sha256');
+  for (const dir of ['lib', 'server']) {
+    const files = readdirSync(join(REPO, dir), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts') || f.endsWith('.json'))
+      .sort();
+    for (const f of files) hash.update(f).update(readFileSync(join(REPO, dir, f)));
+  }
+  return hash.digest('hex');
+}
+
 function describeRow(r: HistoryRow | undefined): string {
   return r ? JSON.stringify(r) : '(none)';
 }
@@ -244,6 +261,7 @@ export async function runCrashTest(o: CrashTestOptions): Promise<CrashTestResult
   const log = o.log ?? (() => {});
   const work = mkdtempSync(join(tmpdir(), 'moodstream-crash-'));
   const timeoutMs = o.runTimeoutMs ?? 600_000;
+  const digest = codeDigest();
   try {
     const file = join(work, 'posts.jsonl');
     writeFixture(file, o.posts, o.seed, o.gapMs);
@@ -282,6 +300,9 @@ export async function runCrashTest(o: CrashTestOptions): Promise<CrashTestResult
       previous.resumedAt = last.firstEnd;
     }
 
+    if (codeDigest() !== digest) {
+      throw new Error('lib/ or server/ changed while the crash test ran, so its runs executed different code; run it again');
+    }
     const crashed = readRows(crashDir);
     let firstDifference: string | null = null;
     for (let i = 0; i < Math.max(reference.length, crashed.length); i++) {
