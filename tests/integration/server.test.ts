@@ -8,13 +8,14 @@ import {
   MAX_MESSAGE_BYTES,
   MAX_REQUESTS_PER_SECOND,
   type Ack,
+  type BatchProcessed,
   type ClientToServerEvents,
   type ServerToClientEvents,
   type StateSnapshot,
 } from '../../lib/contract';
 import { CSV_HEADER, parseCsv } from '../../lib/csv';
 import type { WindowSnapshot } from '../../lib/stream/snapshot';
-import { createApplication, type Application } from '../../server/app';
+import { SAMPLE_POSTS, createApplication, type Application } from '../../server/app';
 import { parseConfig, type ServerConfig } from '../../server/config';
 import { createParts } from '../../server/index';
 import { createLogger } from '../../server/logger';
@@ -109,6 +110,11 @@ function request(socket: Client, event: 'track:add' | 'track:remove', query: unk
   return new Promise((resolve) => socket.emit(event, query as string, resolve));
 }
 
+/** Resolves once `check` holds, polling every few milliseconds (pushes may trail an event by one interval). */
+async function waitFor(check: () => boolean): Promise<void> {
+  while (!check()) await new Promise((r) => setTimeout(r, 20));
+}
+
 /** Collects window:updated pushes until `done` says the list is complete. */
 function collectWindows(socket: Client, done: (ws: WindowSnapshot[]) => boolean): Promise<WindowSnapshot[]> {
   const seen: WindowSnapshot[] = [];
@@ -190,9 +196,35 @@ describe('dashboard server', () => {
     await request(a.socket, 'track:add', 'coffee OR "heavy rain"');
     await app.close();
 
-    // The tracked set outlives the process.
+    // The tracked set and the charts' history outlive the process.
     const again = await start(config(dataDir, ['--speed', 'max']));
-    expect((await client(again)).snapshot.tracked).toEqual(['coffee OR "heavy rain"']);
+    const restarted = (await client(again)).snapshot;
+    expect(restarted.tracked).toEqual(['coffee OR "heavy rain"']);
+    expect(restarted.windows.length).toBeGreaterThan(1);
+    expect(restarted.windows.map((x) => x.end)).toContain(w.end);
+  });
+
+  it('coalesces fast batches and bounds the post sample without losing counts', async () => {
+    // 100 ms batches at full speed: hundreds of batches arrive within a few milliseconds.
+    const app = await start(config(tempDir(), ['--speed', 'max', '--batch', '100ms']));
+    const { socket } = await client(app);
+    const pushes: BatchProcessed[] = [];
+    const samples: number[] = [];
+    socket.on('batch:processed', (b) => pushes.push(b));
+    socket.on('posts:sampled', (p) => samples.push(p.length));
+    const ended = new Promise<void>((resolve) => socket.on('source:status', (s) => s.state === 'ended' && resolve()));
+    app.start();
+    await ended;
+    // Batches that hold posts (the engine reports no empty ones): one per distinct 100 ms slot.
+    const batches = new Set(posts.map((p) => Math.floor(p.created_at / 100))).size;
+    await waitFor(() => pushes.reduce((n, b) => n + b.batches, 0) >= batches);
+
+    expect(pushes.reduce((n, b) => n + b.batches, 0)).toBe(batches);
+    expect(pushes.length).toBeLessThan(batches / 4);
+    expect(pushes.reduce((n, b) => n + b.posts, 0)).toBe(posts.length);
+    for (let i = 1; i < pushes.length; i++) expect(pushes[i]!.start).toBeGreaterThanOrEqual(pushes[i - 1]!.end);
+    expect(samples.length).toBeGreaterThan(0);
+    expect(Math.max(...samples)).toBeLessThanOrEqual(SAMPLE_POSTS);
   });
 
   it('refuses invalid, oversized and excess requests with error acknowledgements and changes nothing', async () => {
