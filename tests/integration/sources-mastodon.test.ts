@@ -209,6 +209,20 @@ describe('MastodonSource', () => {
     expect(server.streamRequests).toEqual(['/api/v1/streaming?stream=public']);
   });
 
+  it('server pings keep a quiet stream up; a silent one is reconnected after stallMs', async () => {
+    const server = new FakeMastodon((ws, connection) => {
+      if (connection === 0) return; // silent: no message, no ping
+      const timer = setInterval(() => ws.ping(), 50);
+      ws.on('close', () => clearInterval(timer));
+      setTimeout(() => ws.send(update(status(1))), 500);
+    });
+    cleanup.push(() => server.close());
+    const { rec } = await start(server, { stallMs: 200 });
+    await waitFor(() => rec.posts.length >= 1, 'a post after 500 ms of pings');
+    expect(server.streamRequests).toHaveLength(2);
+    expect(rec.states.find((s) => s.state === 'reconnecting')?.detail).toMatch(/no message or ping for 200 ms/);
+  });
+
   it('validates its options at construction', () => {
     expect(() => new MastodonSource({ instance: 'ftp://m.example' })).toThrow(/instance must be a https: or http: URL/);
     expect(() => new MastodonSource({ instance: 'https://m.example', hashtag: 'a b' })).toThrow(/hashtag/);
