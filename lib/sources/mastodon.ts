@@ -134,19 +134,6 @@ export function htmlToText(html: string): HtmlText {
   return { text: joined, links };
 }
 
-/** The parts of a Mastodon status (REST entity or streaming `update` payload) that moodstream reads. */
-export interface MastodonStatus {
-  id: string;
-  created_at: string;
-  content: string;
-  spoiler_text?: string;
-  language?: string | null;
-  reblog?: unknown;
-  account?: { acct?: string };
-  tags?: { name?: string }[];
-  mentions?: { acct?: string }[];
-}
-
 export type StatusResult =
   | { kind: 'post'; post: Post }
   /** A boost repeats someone else's post; counting it would count that post twice. */
@@ -156,7 +143,7 @@ export type StatusResult =
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
- * A status to a {@link Post} (source `mastodon`): text from `spoiler_text` and `content`, language
+ * A Mastodon status (REST entity or streaming `update` payload) to a {@link Post} (source `mastodon`): text from `spoiler_text` and `content`, language
  * from `language`, hashtags from `tags[].name`, mentions from `mentions[].acct`, links from the
  * content's anchors. Boosts (`reblog` non-null) are told apart; anything unusable is `malformed`.
  */
