@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createAnalyzer } from '../lib/sentiment/analyzers';
-import { StreamEngine } from '../lib/stream/engine';
+import { StreamEngine, type EngineState } from '../lib/stream/engine';
 import { EXPORT_MAX_WINDOWS, createApplication, type Application, type ApplicationParts } from './app';
 import { ConfigError, HelpRequested, parseConfig, type ServerConfig } from './config';
 import { handleHistory } from './http/history';
@@ -16,40 +16,27 @@ export const ROOT_DIR = fileURLToPath(new URL('..', import.meta.url));
 
 /** How often a live source's clock closes batches in quiet periods, ms. */
 const LIVE_TICK_MS = 200;
+/** Batches between checkpoints (at the default 1 s batch, one every 5 s). */
+const CHECKPOINT_EVERY_BATCHES = 5;
 
 /**
  * Builds the worker, the tracked set and the data store from the configuration: everything but
- * Next.js and the HTTP server. Tests call it with a configuration of their own.
+ * Next.js and the HTTP server. A checkpoint in the data directory is resumed, so a restart
+ * continues the stream where it stopped. Tests call it with a configuration of their own.
  * Throws ConfigError naming the option when a part refuses its options.
  */
 export function createParts(config: ServerConfig, logger: Logger): ApplicationParts {
   const tracking = new TrackingStore(config.dataDir, config.maxKeywords);
-  let engine: StreamEngine;
-  try {
-    engine = new StreamEngine({
-      batchMs: config.batchMs,
-      windowMs: config.windowMs,
-      slideMs: config.slideMs,
-      latenessMs: config.latenessMs,
-      topK: config.topK,
-      analyzer: createAnalyzer(config.scorer),
-    });
-  } catch (err) {
-    throw new ConfigError((err as Error).message);
-  }
-  // The saved set first (users' choices), then --track; a saved query the parser no longer
-  // accepts is dropped with a warning rather than blocking the start.
-  for (const query of tracking.load()) {
-    const r = engine.addKeyword(query);
-    if (!r.ok) logger.warn('dropping a saved tracked query that no longer parses', { query, error: r.error });
-  }
-  for (const query of config.track) {
-    if (engine.keywords().includes(query)) continue;
-    if (engine.keywords().length >= config.maxKeywords) throw new ConfigError(`--track: more than ${config.maxKeywords} queries (MAX_KEYWORDS)`);
-    const r = engine.addKeyword(query);
-    if (!r.ok) throw new ConfigError(`--track "${query}": ${r.error} (at ${r.position})`);
-  }
-  tracking.save(engine.keywords());
+  // Loaded before the data store is opened: a damaged file stops the start with nothing locked.
+  const saved = tracking.load();
+  const engineOptions = {
+    batchMs: config.batchMs,
+    windowMs: config.windowMs,
+    slideMs: config.slideMs,
+    latenessMs: config.latenessMs,
+    topK: config.topK,
+    analyzer: createAnalyzer(config.scorer),
+  };
 
   let source;
   try {
@@ -66,22 +53,58 @@ export function createParts(config: ServerConfig, logger: Logger): ApplicationPa
     throw new ConfigError((err as Error).message);
   }
 
-  const store = openDataStore(config.dataDir);
-  const worker = new StreamWorker({
-    source,
-    engine,
-    tickMs: config.source === 'replay' ? 0 : LIVE_TICK_MS,
-    history: store.history,
-    logger: logger.child('worker'),
-  });
-  return {
-    worker,
-    tracking,
-    recentWindows: store.history.recent(EXPORT_MAX_WINDOWS),
-    routes: { '/api/history': (req, res) => handleHistory(req, res, store.history, { logger: logger.child('history') }) },
-    onClose: () => store.close(),
-    logger: logger.child('app'),
-  };
+  // The data directory's lock is taken first: a second server (or headless run) on the same
+  // directory stops here with a message saying who holds it.
+  const store = openDataStore<EngineState>(config.dataDir, { onWarning: (m) => logger.warn(m) });
+  try {
+    const checkpoint = store.checkpoints.load();
+    let engine: StreamEngine;
+    try {
+      engine = checkpoint ? StreamEngine.restore(checkpoint.engine, engineOptions) : new StreamEngine(engineOptions);
+    } catch (err) {
+      throw new ConfigError((err as Error).message);
+    }
+    if (checkpoint) logger.info('resuming from checkpoint', { savedAt: new Date(checkpoint.savedAt).toISOString() });
+
+    // The tracked file is what users chose; the checkpoint's keywords follow it. A saved query
+    // the parser no longer accepts is dropped with a warning rather than blocking the start.
+    for (const query of engine.keywords()) if (!saved.includes(query)) engine.removeKeyword(query);
+    for (const query of saved) {
+      if (engine.keywords().includes(query)) continue;
+      const r = engine.addKeyword(query);
+      if (!r.ok) logger.warn('dropping a saved tracked query that no longer parses', { query, error: r.error });
+    }
+    for (const query of config.track) {
+      if (engine.keywords().includes(query)) continue;
+      if (engine.keywords().length >= config.maxKeywords) {
+        throw new ConfigError(`--track: more than ${config.maxKeywords} queries (MAX_KEYWORDS)`);
+      }
+      const r = engine.addKeyword(query);
+      if (!r.ok) throw new ConfigError(`--track "${query}": ${r.error} (at ${r.position})`);
+    }
+    tracking.save(engine.keywords());
+
+    const worker = new StreamWorker({
+      source,
+      engine,
+      tickMs: config.source === 'replay' ? 0 : LIVE_TICK_MS,
+      checkpoint: { store: store.checkpoints, everyBatches: CHECKPOINT_EVERY_BATCHES },
+      history: store.history,
+      resumeFrom: checkpoint?.source ?? null,
+      logger: logger.child('worker'),
+    });
+    return {
+      worker,
+      tracking,
+      recentWindows: store.history.recent(EXPORT_MAX_WINDOWS),
+      routes: { '/api/history': (req, res) => handleHistory(req, res, store.history, { logger: logger.child('history') }) },
+      onClose: () => store.close(),
+      logger: logger.child('app'),
+    };
+  } catch (err) {
+    store.close();
+    throw err;
+  }
 }
 
 /**

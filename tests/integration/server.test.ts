@@ -204,6 +204,30 @@ describe('dashboard server', () => {
     expect(restarted.windows.map((x) => x.end)).toContain(w.end);
   });
 
+  it('resumes from its checkpoint after a restart, and refuses a second server on the same data directory', async () => {
+    const dataDir = tempDir();
+    const expected = expectedWindows();
+    const shape = (w: WindowSnapshot) => ({ end: w.end, posts: w.total.posts });
+    const first = await start(config(dataDir, ['--speed', '10']));
+    await expect(start(config(dataDir))).rejects.toThrow(/lock|another|running|held/i);
+    const a = await client(first);
+    const early = collectWindows(a.socket, (ws) => ws.length >= 3);
+    first.start();
+    const before = await early;
+    await first.close();
+
+    const second = await start(config(dataDir, ['--speed', 'max']));
+    const b = await client(second);
+    const rest = collectWindows(b.socket, (ws) => ws.at(-1)?.end === expected.at(-1)?.end);
+    second.start();
+    const after = await rest;
+    // Windows after the checkpoint may come again (identical); together they are the whole run.
+    const byEnd = new Map([...before, ...after].map((w) => [w.end, shape(w)]));
+    expect([...byEnd.values()].sort((x, y) => x.end - y.end)).toEqual(expected.map((w) => ({ end: w.end, posts: w.posts })));
+    expect(after.length).toBeLessThan(expected.length);
+    expect(after.every((w) => expected.some((e) => e.end === w.end && e.posts === w.total.posts))).toBe(true);
+  });
+
   it('coalesces fast batches and bounds the post sample without losing counts', async () => {
     // 100 ms batches at full speed: hundreds of batches arrive within a few milliseconds.
     const app = await start(config(tempDir(), ['--speed', 'max', '--batch', '100ms']));
