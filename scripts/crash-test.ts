@@ -2,7 +2,7 @@
  * Crash test: a replay killed with SIGKILL at random points and restarted from its data directory
  * each time must leave exactly the history of an uninterrupted run, row for row.
  *
- *   npx tsx scripts/crash-test.ts [--posts 120000] [--kills 5] [--seed 7] [--speed 400] [--keep]
+ *   npx tsx scripts/crash-test.ts [--posts 120000] [--kills 5] [--seed 7] [--speed 400] [--damage] [--keep]
  *
  * It writes a deterministic JSON Lines fixture of invented posts into a temporary directory, runs the
  * real headless command (`server/cli/stream.ts`) once to the end as the reference, then again on a
@@ -40,6 +40,11 @@ export interface CrashTestOptions {
   streamArgs?: string[];
   /** Longest a single run may take before the test gives up, ms (default 10 min). */
   runTimeoutMs?: number;
+  /**
+   * After each kill, damage the newest checkpoint (when an older one exists), so each restart must
+   * fall back to the previous checkpoint, say so, and still end with the same history.
+   */
+  damage?: boolean;
   /** Keep the temporary directory (fixture and both data directories) for inspection. */
   keep?: boolean;
   log?: (message: string) => void;
@@ -52,6 +57,10 @@ export interface KillRecord {
   checkpoint: { line: unknown; offset: unknown; savedAt: number } | null;
   /** First window end the restarted process wrote, or null if it wrote none. */
   resumedAt: number | null;
+  /** The newest checkpoint was damaged on purpose after this kill. */
+  damaged: boolean;
+  /** The restarted process warned that it fell back from a damaged checkpoint. */
+  fellBack: boolean;
 }
 
 export interface CrashTestResult {
@@ -214,6 +223,18 @@ function readRows(dataDir: string): HistoryRow[] {
   }
 }
 
+/** Breaks the newest checkpoint's checksum (still valid JSON) if an older one exists; true if it did. */
+function damageNewestCheckpoint(dataDir: string): boolean {
+  const db = openDatabase(dataDir, { mustExist: true });
+  try {
+    if ((db.prepare('SELECT count(*) FROM checkpoints').pluck().get() as number) < 2) return false;
+    db.prepare("UPDATE checkpoints SET engine = engine || ' ' WHERE id = (SELECT max(id) FROM checkpoints)").run();
+    return true;
+  } finally {
+    db.close();
+  }
+}
+
 function newestCheckpoint(dataDir: string): KillRecord['checkpoint'] {
   const db = openDatabase(dataDir, { mustExist: true });
   try {
@@ -251,6 +272,11 @@ function codeDigest(): string {
   return hash.digest('hex');
 }
 
+function resumed(kill: KillRecord, restart: RunOutcome): void {
+  kill.resumedAt = restart.firstEnd;
+  kill.fellBack = /damaged.*falling back/.test(restart.stderr);
+}
+
 function describeRow(r: HistoryRow | undefined): string {
   return r ? JSON.stringify(r) : '(none)';
 }
@@ -285,19 +311,20 @@ export async function runCrashTest(o: CrashTestOptions): Promise<CrashTestResult
     let previous: KillRecord | null = null;
     for (const target of [...targets].sort((a, b) => a - b)) {
       const outcome = await runStream(crashArgs, { killAt: target, jitterMs: 40, rng, timeoutMs });
-      if (previous) previous.resumedAt = outcome.firstEnd;
+      if (previous) resumed(previous, outcome);
       if (outcome.how === 'finished') {
         log(`run finished before reaching ${new Date(target).toISOString()}; no more kills`);
         previous = null;
         break;
       }
-      previous = { target, checkpoint: newestCheckpoint(crashDir), resumedAt: null };
+      const checkpoint = newestCheckpoint(crashDir);
+      const damaged = o.damage === true && damageNewestCheckpoint(crashDir);
+      previous = { target, checkpoint, resumedAt: null, damaged, fellBack: false };
       kills.push(previous);
       log(`killed at window ${new Date(target).toISOString()}; newest checkpoint at line ${String(previous.checkpoint?.line ?? 'none')}`);
     }
     if (previous) {
-      const last = await runStream(crashArgs, { timeoutMs });
-      previous.resumedAt = last.firstEnd;
+      resumed(previous, await runStream(crashArgs, { timeoutMs }));
     }
 
     if (codeDigest() !== digest) {
@@ -338,6 +365,7 @@ async function main(): Promise<void> {
       speed: { type: 'string', default: '400' },
       gap: { type: 'string', default: '100' },
       keep: { type: 'boolean', default: false },
+      damage: { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -348,6 +376,7 @@ async function main(): Promise<void> {
     speed: values.speed,
     gapMs: Number(values.gap),
     keep: values.keep,
+    damage: values.damage,
     log: (m) => process.stderr.write(`crash-test: ${m}\n`),
   });
   process.stdout.write(JSON.stringify(result, null, 2) + '\n');

@@ -17,4 +17,15 @@ describe('crash safety', () => {
     expect(result.csvEqual).toBe(true);
     expect(result.equal).toBe(true);
   }, 300_000);
+
+  it('a restart that finds its newest checkpoint damaged falls back to the previous one, says so, and still ends exact', async () => {
+    const result = await runCrashTest({ posts: 10_000, kills: 2, seed: 5, speed: '300', damage: true, runTimeoutMs: 120_000 });
+    expect(result.kills).toHaveLength(2);
+    for (const kill of result.kills) {
+      expect(kill.damaged).toBe(true);
+      expect(kill.fellBack).toBe(true);
+    }
+    expect(result.firstDifference).toBeNull();
+    expect(result.equal).toBe(true);
+  }, 300_000);
 });
