@@ -135,7 +135,10 @@ export class StreamWorker extends EventEmitter<WorkerEvents> {
     const { tickMs = 0, statusMs = 1000 } = this.options;
     if (tickMs > 0) {
       const grace = this.options.idleGraceMs ?? 2000;
-      this.timers.push(setInterval(() => this.handle(this.engine.advanceTo(this.clock() - grace), performance.now()), tickMs));
+      // Only while live: a reconnecting source is about to deliver the gap, which must not be late.
+      this.timers.push(setInterval(() => {
+        if (this.state === 'live') this.handle(this.engine.advanceTo(this.clock() - grace), performance.now());
+      }, tickMs));
     }
     if (statusMs > 0) this.timers.push(setInterval(() => this.emit('status', this.status()), statusMs));
   }
