@@ -7,7 +7,7 @@ import { StreamEngine } from '../../lib/stream/engine';
 import type { WindowSnapshot } from '../../lib/stream/snapshot';
 import type { Source } from '../../lib/sources/source';
 import { StreamWorker } from '../worker';
-import { createSource, parseSpeed, SOURCE_KINDS } from '../sources/createSource';
+import { createSource, LIVE_KINDS, parseSpeed, SOURCE_KINDS, type SourceKind } from '../sources/createSource';
 import { openDataStore, type DataStore } from '../store/dataStore';
 import type { EngineState } from '../../lib/stream/engine';
 
@@ -16,9 +16,15 @@ const USAGE = `Usage: npm run --silent stream -- [options]
 Runs a source through micro-batches and sliding windows and writes one window snapshot per slide.
 
 Source
-  --source demo|replay     where posts come from (default demo)
-  --file FILE              file to replay (JSON Lines, CSV with header, Sentiment140 CSV, Jetstream frames)
-  --input-format F         jsonl | csv | sentiment140 | jetstream (default: detected from the content)
+  --source KIND            demo | replay | bluesky | mastodon | x | dir | tcp (default demo)
+  --file FILE              replay: file (JSON Lines, CSV with header, Sentiment140 CSV, Jetstream frames)
+  --input-format F         replay, dir, tcp: jsonl | csv | sentiment140 | jetstream (default: detected)
+  --endpoint URL           bluesky: Jetstream websocket URL (default the public us-east instance)
+  --instance URL           mastodon: instance URL (token in MASTODON_TOKEN)
+  --hashtag TAG            mastodon: follow one hashtag instead of the public timeline
+  --dir DIR                dir: directory whose new files are each read once
+  --host H, --port P       tcp: where to read lines from (default host 127.0.0.1)
+                           x: the bearer token is read from X_BEARER_TOKEN
   --speed max|FACTOR       max = as fast as possible; 1 = real time by createdAt, 10 = ten times
                            (default: max for a replay, 1 for the demo; the demo at max needs --limit)
   --loop                   replay the file again and again (event time keeps moving forward)
@@ -54,6 +60,12 @@ function main(): void {
         source: { type: 'string', default: 'demo' },
         file: { type: 'string' },
         'input-format': { type: 'string' },
+        endpoint: { type: 'string' },
+        instance: { type: 'string' },
+        hashtag: { type: 'string' },
+        dir: { type: 'string' },
+        host: { type: 'string' },
+        port: { type: 'string' },
         speed: { type: 'string' },
         loop: { type: 'boolean', default: false },
         seed: { type: 'string', default: '1' },
@@ -95,6 +107,7 @@ function main(): void {
     if (!(SOURCE_KINDS as readonly string[]).includes(values.source)) {
       throw new Error(`--source must be one of ${SOURCE_KINDS.join(', ')} (got "${values.source}")`);
     }
+    const kind = values.source as SourceKind;
     const options = {
       batchMs: parseDuration(values.batch, '--batch'),
       windowMs: parseDuration(values.window, '--window'),
@@ -111,7 +124,7 @@ function main(): void {
     const checkpoint = store?.checkpoints.load() ?? null;
     engine = checkpoint ? StreamEngine.restore(checkpoint.engine, options) : new StreamEngine(options);
     source = createSource({
-      kind: values.source as (typeof SOURCE_KINDS)[number],
+      kind,
       file: values.file ?? null,
       format: values['input-format'],
       speed,
@@ -119,9 +132,17 @@ function main(): void {
       seed: integer('seed', values.seed, 0),
       rate: Number(values.rate),
       limit: values.limit === undefined ? undefined : integer('limit', values.limit, 1),
+      endpoint: values.endpoint,
+      instance: values.instance ?? process.env.MASTODON_INSTANCE,
+      hashtag: values.hashtag,
+      token: values.source === 'x' ? process.env.X_BEARER_TOKEN : process.env.MASTODON_TOKEN,
+      dir: values.dir,
+      host: values.host,
+      port: values.port === undefined ? undefined : integer('port', values.port, 1),
     });
     if (checkpoint) process.stderr.write(`resuming from the checkpoint of ${new Date(checkpoint.savedAt).toISOString()}\n`);
-    run(source, values.source === 'demo' && speed === 1, engine, store, checkpoint?.source ?? null, values.format, values.out);
+    const clockAligned = LIVE_KINDS.has(kind) || (kind === 'demo' && speed === 1);
+    run(source, clockAligned, engine, store, checkpoint?.source ?? null, values.format, values.out);
   } catch (err) {
     store?.close();
     fail((err as Error).message);
