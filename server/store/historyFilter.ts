@@ -57,7 +57,10 @@ export interface RawHistoryFilter {
   keyword?: string | null;
 }
 
-/** Validates `from`, `to` (see parseTimeBound; from <= to) and `keyword` (non-empty). */
+/**
+ * Validates `from`, `to` (see parseTimeBound; from <= to) and `keyword` (non-empty; trimmed, as
+ * the engine trims a query when it is added).
+ */
 export function parseHistoryFilter(raw: RawHistoryFilter): Parsed<HistoryFilter> {
   const filter: HistoryFilter = {};
   for (const name of ['from', 'to'] as const) {
@@ -74,8 +77,9 @@ export function parseHistoryFilter(raw: RawHistoryFilter): Parsed<HistoryFilter>
     };
   }
   if (raw.keyword !== undefined && raw.keyword !== null) {
-    if (raw.keyword.trim() === '') return { ok: false, error: 'keyword must not be empty' };
-    filter.keyword = raw.keyword;
+    const keyword = raw.keyword.trim();
+    if (keyword === '') return { ok: false, error: 'keyword must not be empty' };
+    filter.keyword = keyword;
   }
   return { ok: true, value: filter };
 }

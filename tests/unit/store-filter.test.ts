@@ -37,7 +37,7 @@ describe('parseHistoryFilter', () => {
   });
 
   it('parses both bounds and the keyword', () => {
-    expect(parseHistoryFilter({ from: '2024-05-01', to: '1714608000000', keyword: '#launch OR "big day"' })).toEqual({
+    expect(parseHistoryFilter({ from: '2024-05-01', to: '1714608000000', keyword: ' #launch OR "big day" ' })).toEqual({
       ok: true,
       value: { from: Date.UTC(2024, 4, 1), to: 1714608000000, keyword: '#launch OR "big day"' },
     });
