@@ -86,7 +86,13 @@ export function openDatabase(dataDir: string, options: OpenDatabaseOptions = {})
     migrate(db);
   } catch (err) {
     db.close();
-    throw new Error(`cannot prepare the database in data directory ${dataDir}: ${(err as Error).message}`);
+    const code = (err as { code?: string }).code;
+    // Checkpoints and history can be rebuilt by replaying the source; say how to start over.
+    const hint =
+      code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB'
+        ? `; the file is damaged: move ${file} aside to start from an empty data directory`
+        : '';
+    throw new Error(`cannot prepare the database in data directory ${dataDir}: ${(err as Error).message}${hint}`);
   }
   return db;
 }

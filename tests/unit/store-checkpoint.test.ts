@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SqliteCheckpointStore, type Checkpoint } from '../../server/store/checkpointStore';
-import { SCHEMA_VERSION, openDatabase } from '../../server/store/database';
+import { DATABASE_FILE, SCHEMA_VERSION, openDatabase } from '../../server/store/database';
 
 interface FakeState {
   n: number;
@@ -52,6 +52,13 @@ describe('openDatabase', () => {
     db.close();
     expect(() => openDatabase(join(dir, 'data'))).toThrow(/schema version .* is newer/);
     db = openDatabase(join(dir, 'other'));
+  });
+
+  it('names a damaged database file and how to start over', () => {
+    const damaged = join(dir, 'damaged');
+    mkdirSync(damaged);
+    writeFileSync(join(damaged, DATABASE_FILE), 'this is not an SQLite database, just text that is long enough '.repeat(100));
+    expect(() => openDatabase(damaged)).toThrow(/data directory .*damaged: .*move .*moodstream\.db aside/);
   });
 
   it('with mustExist, fails on a missing directory instead of creating it', () => {
