@@ -205,7 +205,8 @@ function runStream(
       }
     });
     child.on('error', reject);
-    child.on('exit', (code, signal) => {
+    // 'close' rather than 'exit': all output has been read by then.
+    child.on('close', (code, signal) => {
       clearTimeout(timer);
       if (signal === 'SIGKILL' && killing) resolve({ how: 'killed', firstEnd, stderr });
       else if (code === 0) resolve({ how: 'finished', firstEnd, stderr });
