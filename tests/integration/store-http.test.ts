@@ -134,6 +134,26 @@ describe('GET /api/history', () => {
     expect((await res.json()).error).toMatch(message);
   });
 
+  it('a client that goes away mid-download does not disturb the server', async () => {
+    const big = openDataStore(join(dir, 'big'));
+    try {
+      big.history.put(Array.from({ length: 3000 }, (_, i) => snap(i + 10)));
+      const bigServer = createServer((req, res) => void handleHistory(req, res, big.history, { windowsPerPage: 50 }));
+      await new Promise<void>((resolve) => bigServer.listen(0, '127.0.0.1', resolve));
+      const url = `http://127.0.0.1:${(bigServer.address() as AddressInfo).port}/api/history?format=csv`;
+      const abort = new AbortController();
+      const res = await fetch(url, { signal: abort.signal });
+      const reader = res.body!.getReader();
+      expect((await reader.read()).done).toBe(false);
+      abort.abort();
+      const full = await fetch(url);
+      expect((await full.text()).split('\r\n')).toHaveLength(1 + 3000 * 7 + 1);
+      await new Promise<void>((resolve) => bigServer.close(() => resolve()));
+    } finally {
+      big.close();
+    }
+  });
+
   it('500 with a chosen message when the database fails', async () => {
     const res = await fetch(base.replace('/api/history', '/broken?format=csv'));
     expect(res.status).toBe(500);
