@@ -8,6 +8,18 @@ const nextConfig = {
   eslint: { ignoreDuringBuilds: true },
   // The custom server (server/index.ts) owns the process; these server-only packages stay external.
   serverExternalPackages: ['natural', 'sentiment', 'better-sqlite3', 'ioredis'],
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+          { key: 'X-Frame-Options', value: 'DENY' },
+        ],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

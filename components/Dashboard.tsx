@@ -1,12 +1,15 @@
 'use client';
 
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import type { WindowSnapshot } from '../lib/stream/snapshot';
 import { ExportButtons } from './ExportButtons';
-import { formatDuration } from './format';
+import { formatClock, formatDuration } from './format';
+import { HISTORY_RANGES, historyCsvUrl, loadHistory } from './history';
 import { KeywordPicker, type PickerError } from './KeywordPicker';
 import { KpiTiles } from './KpiTiles';
 import { LiveFeed } from './LiveFeed';
 import { Panel } from './Panel';
+import { RangePicker, type RangeChoice } from './RangePicker';
 import { SentimentChart } from './SentimentChart';
 import { requestTrack } from './socket';
 import { StatusBar } from './StatusBar';
@@ -14,11 +17,24 @@ import { TopKeys } from './TopKeys';
 import { TrackedPanel } from './TrackedPanel';
 import { useStream } from './useStream';
 
+/** A stored range shown in the time charts instead of the live windows. */
+interface PastRange {
+  /** Window ends, epoch ms, inclusive. */
+  from: number;
+  to: number;
+  windows: WindowSnapshot[];
+  loading: boolean;
+  error: string | null;
+}
+
 /** The live dashboard: owns the stream state and hands each section what it shows. */
 export function Dashboard() {
   const view = useStream();
   const [trackError, setTrackError] = useState<PickerError | null>(null);
   const [pendingRemoval, setPendingRemoval] = useState<ReadonlySet<string>>(new Set());
+  const [range, setRange] = useState<RangeChoice>('live');
+  const [past, setPast] = useState<PastRange | null>(null);
+  const loading = useRef<AbortController | null>(null);
 
   const current = view.windows.at(-1);
   const previous = view.windows.at(-2);
@@ -27,6 +43,28 @@ export function Dashboard() {
   const span = settings
     ? `${formatDuration(settings.windowMs)} window, sliding every ${formatDuration(settings.slideMs)}`
     : 'Sliding window';
+
+  /** Switches the time charts to a stored range (counted back from the newest window) or back to live. */
+  async function chooseRange(choice: RangeChoice) {
+    setRange(choice);
+    loading.current?.abort();
+    const spec = HISTORY_RANGES.find((r) => r.key === choice);
+    if (!spec) {
+      setPast(null);
+      return;
+    }
+    const to = current?.end ?? Date.now();
+    const from = to - spec.ms;
+    const controller = new AbortController();
+    loading.current = controller;
+    setPast({ from, to, windows: [], loading: true, error: null });
+    try {
+      const windows = await loadHistory(from, to, view.tracked, controller.signal);
+      if (!controller.signal.aborted) setPast({ from, to, windows, loading: false, error: null });
+    } catch (err) {
+      if (!controller.signal.aborted) setPast({ from, to, windows: [], loading: false, error: (err as Error).message });
+    }
+  }
 
   async function add(query: string): Promise<PickerError | null> {
     const result = await requestTrack('track:add', query);
@@ -51,6 +89,25 @@ export function Dashboard() {
   }
 
   const readOnly = settings?.controlRequired && !view.canControl;
+  const chartWindows = past ? past.windows : view.windows;
+  const rangeNote = past ? (
+    <div className="mb-3 flex flex-wrap items-center justify-between gap-2 rounded-lg bg-indigo-50 px-3 py-2 text-xs text-indigo-900 dark:bg-indigo-500/10 dark:text-indigo-200" role="status">
+      <span>
+        {past.loading
+          ? 'Loading stored windows…'
+          : past.error
+            ? `Could not load the history: ${past.error}`
+            : `Stored history ${formatClock(past.from)} – ${formatClock(past.to)} · ${past.windows.length} windows shown`}
+      </span>
+      <button
+        type="button"
+        onClick={() => void chooseRange('live')}
+        className="rounded font-semibold underline underline-offset-2 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500"
+      >
+        Back to live
+      </button>
+    </div>
+  ) : null;
   return (
     <div className="flex flex-col gap-4">
       <StatusBar connection={view.connection} status={view.status} lastBatch={view.lastBatch} />
@@ -61,9 +118,18 @@ export function Dashboard() {
           title="Sentiment over time"
           subtitle={`Posts per ${span.toLowerCase()} · bars: volume by label · line: mean score (right axis)`}
           className="xl:col-span-2"
-          actions={<ExportButtons visibleWindows={view.windows.length} />}
+          actions={
+            <>
+              <RangePicker value={range} onChange={(v) => void chooseRange(v)} />
+              <ExportButtons
+                visibleWindows={view.windows.length}
+                historyHref={past ? historyCsvUrl(past.from, past.to) : undefined}
+              />
+            </>
+          }
         >
-          <SentimentChart windows={view.windows} />
+          {rangeNote}
+          <SentimentChart windows={chartWindows} />
         </Panel>
 
         {/* The feed fills the height of the two panels beside it without adding to it: its
@@ -94,7 +160,7 @@ export function Dashboard() {
               tracked={view.tracked}
               maxKeywords={settings?.maxKeywords ?? 50}
             />
-            <TrackedPanel windows={view.windows} tracked={view.tracked} onRemove={canTrack ? remove : undefined} pending={pendingRemoval} />
+            <TrackedPanel windows={chartWindows} tracked={view.tracked} onRemove={canTrack ? remove : undefined} pending={pendingRemoval} />
           </div>
         </Panel>
       </div>

@@ -10,8 +10,11 @@ function DownloadIcon() {
   );
 }
 
-/** CSV downloads of the current window and of the windows the charts show. */
-export function ExportButtons({ visibleWindows }: { visibleWindows: number }) {
+/**
+ * CSV downloads of the current window and of the windows the charts show: the live ones, or with
+ * `historyHref` a stored range.
+ */
+export function ExportButtons({ visibleWindows, historyHref }: { visibleWindows: number; historyHref?: string }) {
   return (
     <div className="flex flex-wrap items-center gap-2" role="group" aria-label="Export CSV">
       <a href="/api/export?last=1" download className={LINK} data-testid="export-current">
@@ -19,14 +22,14 @@ export function ExportButtons({ visibleWindows }: { visibleWindows: number }) {
         Current window
       </a>
       <a
-        href={`/api/export?last=${Math.max(1, visibleWindows)}`}
+        href={historyHref ?? `/api/export?last=${Math.max(1, visibleWindows)}`}
         download
         className={LINK}
         data-testid="export-history"
         aria-disabled={visibleWindows === 0 ? true : undefined}
       >
         <DownloadIcon />
-        Visible history{visibleWindows > 0 ? ` (${visibleWindows})` : ''}
+        {historyHref ? 'Stored range' : `Visible history${visibleWindows > 0 ? ` (${visibleWindows})` : ''}`}
       </a>
     </div>
   );

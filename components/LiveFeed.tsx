@@ -6,6 +6,15 @@ import { PostText } from './PostText';
 /** Posts rendered at once; the server's sample is already bounded, this bounds the DOM. */
 const SHOWN = 40;
 
+/** The words that moved the score, for the badge's tooltip (`love +3 · not good −1.5`). */
+function explain(post: ScoredPost): string | undefined {
+  if (post.label === 'unscored') return 'No sentiment lexicon for this language';
+  const parts = (post.contributions ?? [])
+    .filter((c) => c.weight !== 0)
+    .map((c) => `${c.token} ${c.weight > 0 ? '+' : '−'}${Math.abs(c.weight)}`);
+  return parts.length > 0 ? `Scored by: ${parts.join(' · ')}` : 'No word in the lexicon';
+}
+
 function FeedItem({ post }: { post: ScoredPost }) {
   return (
     <li className="relative py-2.5 pl-4 pr-1">
@@ -16,7 +25,10 @@ function FeedItem({ post }: { post: ScoredPost }) {
           {formatClock(post.createdAt)}
         </time>
         {post.lang ? <span className="shrink-0 uppercase">{post.lang}</span> : null}
-        <span className={`ml-auto shrink-0 rounded-full px-2 py-0.5 font-mono text-[11px] font-medium tabular-nums ${LABEL_BADGE[post.label]}`}>
+        <span
+          className={`ml-auto shrink-0 rounded-full px-2 py-0.5 font-mono text-[11px] font-medium tabular-nums ${LABEL_BADGE[post.label]}`}
+          title={explain(post)}
+        >
           {post.label === 'unscored' ? 'unscored' : formatScore(post.score)}
         </span>
       </div>

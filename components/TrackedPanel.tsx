@@ -45,6 +45,9 @@ function MiniChart({ data, tracked, metric, title, testId }: {
   testId: string;
 }) {
   const isShare = metric === 'share';
+  // Explicit quarter ticks of a round maximum: Recharts' own picks for [0, 10] are 0, 3, 6, 10.
+  const top = niceCeil(Math.max(0, ...data.flatMap((row) => tracked.map((q) => row.share[q] ?? 0))));
+  const ticks = isShare ? [0, top / 4, top / 2, (3 * top) / 4, top] : [-1, -0.5, 0, 0.5, 1];
   return (
     <figure className="min-w-0">
       <figcaption className="mb-1 text-xs font-medium text-slate-600 dark:text-slate-300">{title}</figcaption>
@@ -58,9 +61,8 @@ function MiniChart({ data, tracked, metric, title, testId }: {
               stroke="currentColor"
               strokeOpacity={0.3}
               width={44}
-              domain={isShare ? [0, niceCeil] : [-1, 1]}
-              tickCount={5}
-              ticks={isShare ? undefined : [-1, -0.5, 0, 0.5, 1]}
+              domain={isShare ? [0, top] : [-1, 1]}
+              ticks={ticks}
               tickFormatter={isShare ? formatPercentTick : undefined}
             />
             <Tooltip

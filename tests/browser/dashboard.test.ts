@@ -109,8 +109,22 @@ describe('dashboard in Chromium', () => {
     for (const r of rows.slice(1)) expect(r).toHaveLength(rows[0]?.length ?? 0);
   });
 
+  it('loads a stored range from the history into the charts and goes back to live', async () => {
+    const live = await chartPoints(page);
+    await page.click('[data-testid=range-15m]');
+    await page.waitForSelector('text=/Stored history .* windows shown/');
+    // Every window so far is stored (the server writes each one), so the range holds them all.
+    expect(await chartPoints(page)).toBeGreaterThanOrEqual(live);
+    await page.waitForSelector('[data-testid=tracked-share-chart] path.recharts-line-curve');
+    await expect(page.getAttribute('[data-testid=export-history]', 'href')).resolves.toMatch(/^\/api\/history\?from=.*format=csv/);
+    await page.getByRole('button', { name: 'Back to live' }).click();
+    await expect(page.getAttribute('[data-testid=range-live]', 'aria-pressed')).resolves.toBe('true');
+    await expect(page.getAttribute('[data-testid=export-history]', 'href')).resolves.toMatch(/^\/api\/export\?last=\d+$/);
+  });
+
   it('looks right in light and dark, wide and narrow', async () => {
     await page.waitForTimeout(2500); // let the feed and charts fill in for the screenshots
+    await page.mouse.move(0, 0); // no hover tooltip over the charts
     await page.screenshot({ path: join(SHOTS, 'dashboard-light.png'), fullPage: true });
     await page.click('[data-testid=theme-toggle]');
     await expect(page.evaluate(() => document.documentElement.classList.contains('dark'))).resolves.toBe(true);
