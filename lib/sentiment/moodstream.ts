@@ -145,8 +145,11 @@ function isInName(tokens: Tokens, i: number): boolean {
   const { kind, flags } = tokens;
   if (!((flags[i] as number) & TokenFlag.Title) || i === 0) return false;
   const prevKind = kind[i - 1];
-  // Sentence-initial capitals are ordinary.
-  if (prevKind === TokenKind.Punct && tokens.text[i - 1] !== ',') return false;
+  // Sentence-initial capitals are ordinary (after `.`, `!`, `?`; not after `,`, `;`, `:`).
+  if (prevKind === TokenKind.Punct) {
+    const c = (tokens.text[i - 1] as string).charCodeAt(0);
+    if (c === 46 || c === 33 || c === 63) return false;
+  }
   return (prevKind === TokenKind.Word && ((flags[i - 1] as number) & NAME_FLAGS) !== 0) || (kind[i + 1] === TokenKind.Word && ((flags[i + 1] as number) & NAME_FLAGS) !== 0);
 }
 
@@ -248,10 +251,14 @@ function scoreTokens(tokens: Tokens, lang: ScoredLang, cache: SegmentCache, out:
   // The sum when the current clause began: a question scales what its clause added.
   let clauseStart = 0;
   let clauseOut = 0;
+  // The previous word of the clause and what it added (a two-word phrase replaces both words' values).
+  let prevWord = '';
+  let prevAdded = 0;
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const k = kind[i];
     const t = text[i] as string;
+    if (k !== TokenKind.Word) prevWord = '';
     if (k === TokenKind.Word) {
       let e: WordEntry | undefined = words.get(t);
       const f = flags[i] as number;
@@ -261,10 +268,13 @@ function scoreTokens(tokens: Tokens, lang: ScoredLang, cache: SegmentCache, out:
         elongated = e !== undefined;
       }
       if (e === undefined) {
+        prevWord = t;
+        prevAdded = 0;
         if (isLaughter(t)) {
           const v = table.laughter * mult;
           sum += v;
           out?.push({ token: t, weight: v });
+          prevAdded = v;
         }
         p3 = p2;
         p2 = p1;
@@ -274,6 +284,7 @@ function scoreTokens(tokens: Tokens, lang: ScoredLang, cache: SegmentCache, out:
       }
       if (e.contrast) {
         sinceNeg = 1e9;
+        prevWord = '';
         sum *= BEFORE_CONTRAST;
         if (out) for (const c of out) c.weight *= BEFORE_CONTRAST;
         mult = AFTER_CONTRAST;
@@ -281,6 +292,20 @@ function scoreTokens(tokens: Tokens, lang: ScoredLang, cache: SegmentCache, out:
         continue;
       }
       let v = e.valence;
+      let token = t;
+      const phrase = e.phrases !== null && prevWord !== '' ? e.phrases.get(prevWord) : undefined;
+      if (phrase !== undefined) {
+        if (prevAdded !== 0) {
+          sum -= prevAdded;
+          out?.pop();
+        }
+        v = phrase;
+        token = `${prevWord} ${t}`;
+      }
+      if (e.absorbsNegation && sinceNeg <= NEG_SCOPE) {
+        negUsed = true;
+        sinceNeg = 1e9;
+      }
       if (e.negated !== 0 && sinceNeg <= NEG_SCOPE) {
         // An idiom: its sentiment replaces the negation's (`can't wait`).
         negUsed = true;
@@ -289,18 +314,23 @@ function scoreTokens(tokens: Tokens, lang: ScoredLang, cache: SegmentCache, out:
       }
       if (v !== 0) {
         if (f & TokenFlag.Title && isInName(tokens, i)) v = 0;
-        else if ((e.boost !== 0 && nextHasValence(tokens, i, words)) || (e.hedge && text[i + 1] === 'of')) v = 0;
+        else if ((e.intensifierOnly && kind[i + 1] === TokenKind.Word) || (e.boost !== 0 && nextHasValence(tokens, i, words)) || (e.hedge && text[i + 1] === 'of')) v = 0;
         else if (e.verbOnly && !(p1 !== null && (p1.subject || p1.negator || p1.boost !== 0))) v = 0;
+        // An evaluative modifier right before a word of the other polarity decides the pair
+        // (`poor quality`, `bad service`) unless the word is stronger.
+        else if (phrase === undefined && prevAdded !== 0 && prevAdded * v < 0 && Math.abs(v) <= Math.abs(p1 !== null ? p1.valence : 0)) v = 0;
       }
       if (v !== 0) {
         const sign = v > 0 ? 1 : -1;
         if (capsDiff && f & TokenFlag.Caps) v += sign * C_INCR;
         if (elongated) v += sign * E_INCR;
         if (sinceNeg <= NEG_SCOPE) negUsed = true;
-        v = modify(v, p1, p2, p3, sinceNeg <= NEG_SCOPE) * mult;
+        v = modify(v, phrase === undefined ? p1 : p2, phrase === undefined ? p2 : p3, phrase === undefined ? p3 : null, sinceNeg <= NEG_SCOPE) * mult;
         sum += v;
-        out?.push({ token: t, weight: v });
+        out?.push({ token, weight: v });
       }
+      prevWord = t;
+      prevAdded = v;
       const prev = p1 as WordEntry | null;
       p3 = p2;
       p2 = prev;

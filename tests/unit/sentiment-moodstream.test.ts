@@ -50,6 +50,34 @@ describe('English rules', () => {
     expect(label('it does not work')).toBe('negative');
   });
 
+  it('negations that are neutral idioms are not bare negations', () => {
+    expect(label("I don't know")).toBe('neutral');
+    expect(label('not sure yet')).toBe('neutral');
+    expect(label('no one came')).toBe('neutral');
+  });
+
+  it('two-word phrases replace their words: AFINN-165 phrases and common idioms', () => {
+    expect(run('bad luck today').contributions).toEqual([{ token: 'bad luck', weight: -2 }]);
+    expect(label('so fed up')).toBe('negative');
+    expect(label('looking forward to it')).toBe('positive');
+    expect(label('that was the shit')).toBe('positive');
+    expect(label('thumbs down')).toBe('negative');
+  });
+
+  it('profanity before a word only intensifies', () => {
+    expect(label('front fucking row tickets')).toBe('neutral');
+    expect(score('fucking awesome')).toBeGreaterThan(score('awesome'));
+  });
+
+  it('an evaluative word decides the pair when it modifies a word of the other polarity', () => {
+    expect(label('poor quality')).toBe('negative');
+    expect(run('poor quality').contributions).toEqual([{ token: 'poor', weight: -2 }]);
+  });
+
+  it('un- negates a positive lexicon word', () => {
+    expect(label('I was unimpressed')).toBe('negative');
+  });
+
   it('intensifiers raise and dampeners lower the magnitude', () => {
     expect(score('very good')).toBeGreaterThan(score('good'));
     expect(score('extremely bad')).toBeLessThan(score('bad'));
@@ -115,7 +143,9 @@ describe('English rules', () => {
 
   it('sentiment words inside names do not score', () => {
     expect(label('tickets for the Miss Universe show')).toBe('neutral');
+    expect(label("ratings: 'Big Brother' up")).toBe('neutral');
     expect(label('Good morning')).toBe('positive');
+    expect(label('It was late. Good Friday plans')).toBe('positive');
   });
 
   it('a post with a link weighs half, explanations included', () => {
@@ -164,6 +194,11 @@ describe('Portuguese rules', () => {
     expect(label(text, 'pt-BR')).toBe(expected);
   });
 
+  it('não sei is a neutral idiom, not a bare negation', () => {
+    expect(label('não sei', 'pt')).toBe('neutral');
+    expect(label('não funcionou', 'pt')).toBe('negative');
+  });
+
   it('intensifiers and contrast', () => {
     expect(score('muito bom', 'pt')).toBeGreaterThan(score('bom', 'pt'));
     expect(label('bom mas caro e ruim', 'pt')).toBe('negative');
@@ -192,6 +227,8 @@ describe('Spanish rules', () => {
 
   it('negation, intensifiers and contrast', () => {
     expect(score('no es bueno', 'es')).toBeLessThan(0);
+    expect(label('no sé', 'es')).toBe('neutral');
+    expect(label('no se puede', 'es')).toBe('negative');
     expect(score('muy bueno', 'es')).toBeGreaterThan(score('bueno', 'es'));
     expect(label('bueno pero caro y malo', 'es')).toBe('negative');
     expect(romanceForms('feliz', 'es').map(([w]) => w)).toContain('felices');

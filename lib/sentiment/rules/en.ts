@@ -26,6 +26,8 @@ export const EN_BOOSTERS: Record<string, number> = {
   particularly: 1, purely: 1, quite: 1, really: 1, remarkably: 1, so: 1, soo: 1, substantially: 1,
   thoroughly: 1, totally: 1, tremendously: 1, uber: 1, unbelievably: 1, unusually: 1, utterly: 1, very: 1,
   super: 1, truly: 1, pretty: 1, damn: 1, mega: 1, too: 1, seriously: 1, literally: 1,
+  // adjectival forms of VADER's adverbs: `huge disappointment`, `total waste`, `big fan`
+  huge: 1, big: 1, total: 1, complete: 1, major: 1,
   almost: -1, barely: -1, hardly: -1, kinda: -1, less: -1, little: -1, marginally: -1, occasionally: -1,
   partly: -1, scarcely: -1, slightly: -1, somewhat: -1, sorta: -1, fairly: -1, rather: -1, mildly: -1, bit: -1,
 };
@@ -37,6 +39,28 @@ export const EN_BOOSTERS: Record<string, number> = {
 export const EN_NEGATED_IDIOMS: Record<string, number> = {
   wait: 2, work: -2, works: -2, worked: -2, working: -2, stand: -3, buy: -2,
 };
+
+/**
+ * Words whose negation is an idiom without sentiment: `I don't know`, `not sure`, `no one`,
+ * `no matter`, `not only`, `no idea`, `no wonder`, `not yet`. They use up the negation, which
+ * then does not count as a bare negation.
+ */
+export const EN_NEUTRAL_NEGATIONS = ['know', 'knew', 'sure', 'matter', 'only', 'one', 'idea', 'wonder', 'yet', 'even', 'just'];
+
+/** Two-word idioms AFINN-165 lacks (it lists `bad luck`, `fed up`, `screwed up`, ...: those are used too). */
+export const EN_PHRASES: Record<string, number> = {
+  'looking forward': 2, 'look forward': 2, 'looks forward': 2, 'looked forward': 2, 'well done': 3,
+  'shut up': -2, 'let down': -2, 'rip off': -3, 'ripped off': -3,
+  // VADER's special cases
+  'the shit': 3, 'the bomb': 3, 'bad ass': 1.5, 'yeah right': -2,
+  'thumbs up': 2, 'thumbs down': -2, 'cheaply made': -2, 'killed it': 3, 'killing it': 3, 'nailed it': 3, 'kick ass': 3, 'kicks ass': 3, 'fired up': 2,
+};
+
+/**
+ * Profanity used as an intensifier: before any word (`fucking row`, `freaking tired`) it only
+ * intensifies; its own valence counts at the end of a clause (`oh, fucking.`).
+ */
+export const EN_PROFANE_INTENSIFIERS = ['fucking', 'fuckin', 'freaking', 'freakin', 'frickin', 'fricking', 'effing', 'frigging', 'friggin'];
 
 /** Words that open a clause weighing more than the one before (`good but expensive`). */
 export const EN_CONTRAST = ['but', 'however', 'nevertheless', 'nonetheless'];

@@ -14,6 +14,9 @@ export const ES_BOOSTERS: Record<string, number> = {
   poco: -1, algo: -1, medio: -1, casi: -1, apenas: -1, ligeramente: -1,
 };
 
+/** Negations that are neutral idioms: `no sé`, `no solo`, `ni idea`. */
+export const ES_NEUTRAL_NEGATIONS = ['sé', 'sabe', 'sabía', 'solo', 'sólo', 'idea'];
+
 /** `pero`, `sino`, `aunque`, and `embargo` standing for `sin embargo`. */
 export const ES_CONTRAST = ['pero', 'sino', 'aunque', 'embargo', 'obstante'];
 

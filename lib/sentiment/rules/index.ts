@@ -5,9 +5,9 @@
  */
 import type { ScoredLang } from '../../nlp/analysis';
 import { AFINN, EMOJI_SCORES } from '../lexicon';
-import { EMOTICON_SCORES, EN_ADDITIONS, EN_BOOSTERS, EN_CONTRAST, EN_HEDGES, EN_NEGATED_IDIOMS, EN_NEGATORS, EN_OVERRIDES, EN_SUBJECTS, EN_VERB_ONLY } from './en';
-import { ES_ADDITIONS, ES_BOOSTERS, ES_CONTRAST, ES_NEGATORS } from './es';
-import { PT_ADDITIONS, PT_BOOSTERS, PT_CONTRAST, PT_NEGATORS } from './pt';
+import { EMOTICON_SCORES, EN_ADDITIONS, EN_BOOSTERS, EN_CONTRAST, EN_HEDGES, EN_NEGATED_IDIOMS, EN_NEGATORS, EN_NEUTRAL_NEGATIONS, EN_OVERRIDES, EN_PHRASES, EN_PROFANE_INTENSIFIERS, EN_SUBJECTS, EN_VERB_ONLY } from './en';
+import { ES_ADDITIONS, ES_BOOSTERS, ES_CONTRAST, ES_NEGATORS, ES_NEUTRAL_NEGATIONS } from './es';
+import { PT_ADDITIONS, PT_BOOSTERS, PT_CONTRAST, PT_NEGATORS, PT_NEUTRAL_NEGATIONS } from './pt';
 
 /** What one word does in one language. A class so every entry has the same shape (one hidden class). */
 export class WordEntry {
@@ -27,6 +27,12 @@ export class WordEntry {
   subject = false;
   /** Valence when negated, for words neutral alone (`can't wait` +2, `doesn't work` -2); 0 none. */
   negated = 0;
+  /** Its negation is a neutral idiom (`don't know`, `no one`): the negation is used up. */
+  absorbsNegation = false;
+  /** Profanity as an intensifier: no valence of its own when a word follows. */
+  intensifierOnly = false;
+  /** Two-word phrases ending in this word: first word -> the phrase's valence (`bad luck` -2, `looking forward` +2). */
+  phrases: Map<string, number> | null = null;
 }
 
 export interface LanguageTable {
@@ -109,6 +115,9 @@ interface RuleLists {
   subjects?: string[];
   negatedIdioms?: Record<string, number>;
   overrides?: Record<string, number>;
+  phrases?: Record<string, number>;
+  profaneIntensifiers?: string[];
+  neutralNegations?: string[];
 }
 
 function compile(lang: ScoredLang, rules: RuleLists): LanguageTable {
@@ -122,6 +131,11 @@ function compile(lang: ScoredLang, rules: RuleLists): LanguageTable {
     // Derived forms never override a listed word, nor create a role word (`hardly` is a dampener).
     for (const [w, v] of base) {
       for (const form of englishForms(w)) if (!words.has(form) && !(form in rules.boosters)) entry(words, form).valence = v;
+    }
+    // `un-` negates a positive adjective or participle: `unimpressed`, `unacceptable`, `unclear`.
+    for (const [w, v] of base) {
+      const neg = `un${w}`;
+      if (v > 0 && w.length > 3 && !words.has(neg)) entry(words, neg).valence = Math.round(-v * 0.74 * 100) / 100;
     }
   } else {
     // Derived forms never override a listed word.
@@ -147,8 +161,22 @@ function compile(lang: ScoredLang, rules: RuleLists): LanguageTable {
   for (const w of rules.verbOnly ?? []) entry(words, w).verbOnly = true;
   for (const w of rules.subjects ?? []) entry(words, w).subject = true;
   for (const [w, v] of Object.entries(rules.negatedIdioms ?? {})) entry(words, w).negated = v;
+  for (const w of rules.profaneIntensifiers ?? []) entry(words, w).intensifierOnly = true;
+  for (const w of rules.neutralNegations ?? []) entry(words, w).absorbsNegation = true;
+  // Two-word phrases: the lexicon's own (`bad luck`, `fed up`, `por favor`) and the language's
+  // idioms. Those led by a negator or hedge are left to the negation and hedge rules.
+  const phrases: Array<[string, number]> = [...AFINN[lang]].filter(([w]) => w.split(' ').length === 2);
+  phrases.push(...Object.entries(rules.phrases ?? {}));
+  for (const [phrase, v] of phrases) {
+    const [first, second] = phrase.split(' ') as [string, string];
+    if (rules.negators.includes(first) || (rules.hedges ?? []).includes(first)) continue;
+    const e = entry(words, second);
+    (e.phrases ??= new Map()).set(first, v);
+  }
   if (lang !== 'en') {
     for (const [w, e] of [...words]) {
+      // Not for idiom words: `sé` without its accent is the pronoun `se`.
+      if (e.absorbsNegation) continue;
       const plain = stripAccents(w);
       if (plain !== w && !words.has(plain)) words.set(plain, e);
     }
@@ -168,9 +196,24 @@ export const TABLES: Readonly<Record<ScoredLang, LanguageTable>> = {
     subjects: EN_SUBJECTS,
     negatedIdioms: EN_NEGATED_IDIOMS,
     overrides: EN_OVERRIDES,
+    phrases: EN_PHRASES,
+    profaneIntensifiers: EN_PROFANE_INTENSIFIERS,
+    neutralNegations: EN_NEUTRAL_NEGATIONS,
   }),
-  pt: compile('pt', { additions: PT_ADDITIONS, negators: PT_NEGATORS, boosters: PT_BOOSTERS, contrast: PT_CONTRAST }),
-  es: compile('es', { additions: ES_ADDITIONS, negators: ES_NEGATORS, boosters: ES_BOOSTERS, contrast: ES_CONTRAST }),
+  pt: compile('pt', {
+    additions: PT_ADDITIONS,
+    negators: PT_NEGATORS,
+    boosters: PT_BOOSTERS,
+    contrast: PT_CONTRAST,
+    neutralNegations: PT_NEUTRAL_NEGATIONS,
+  }),
+  es: compile('es', {
+    additions: ES_ADDITIONS,
+    negators: ES_NEGATORS,
+    boosters: ES_BOOSTERS,
+    contrast: ES_CONTRAST,
+    neutralNegations: ES_NEUTRAL_NEGATIONS,
+  }),
 };
 
 /** Emoji (the sentiment package's Emoji Sentiment Ranking scores) and ASCII emoticons: the same in every language. */

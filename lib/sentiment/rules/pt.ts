@@ -15,6 +15,9 @@ export const PT_BOOSTERS: Record<string, number> = {
   pouco: -1, meio: -1, quase: -1, levemente: -1, ligeiramente: -1, meia: -1,
 };
 
+/** Negations that are neutral idioms: `não sei`, `não só`, `nem sabia`. */
+export const PT_NEUTRAL_NEGATIONS = ['sei', 'sabe', 'sabia', 'só'];
+
 export const PT_CONTRAST = ['mas', 'porém', 'porem', 'contudo', 'entretanto', 'todavia', 'embora'];
 
 export const PT_ADDITIONS: Record<string, number> = {
