@@ -14,7 +14,7 @@ function niceCeil(max: number): number {
 }
 
 function formatPercentTick(v: number): string {
-  return `${Number(v.toFixed(1))}%`;
+  return `${Number(v.toFixed(2))}%`;
 }
 
 interface Row {

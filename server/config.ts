@@ -1,5 +1,8 @@
 import { ANALYZER_NAMES, DEFAULT_ANALYZER } from '../lib/sentiment/analyzers';
+import { parseQuery } from '../lib/query';
 import { parseDuration } from '../lib/stream/duration';
+import { validateWindowSpec } from '../lib/stream/windowSpec';
+import { MAX_QUERY_LENGTH } from '../lib/contract';
 import { parseSpeed, type Speed } from './sources/createSource';
 
 /**
@@ -202,8 +205,19 @@ export function parseConfig(argv: readonly string[], env: Readonly<Record<string
   const batchMs = durationOf('batch', 1000);
   const windowMs = durationOf('window', 60_000);
   const slideMs = durationOf('slide', 5000);
-  for (const [key, ms] of [['batch', batchMs], ['window', windowMs], ['slide', slideMs]] as const) {
-    if (ms <= 0) throw new ConfigError(`${OPTIONS[key]?.flag} must be longer than 0`);
+  // Checked here as well as in the engine, so a bad geometry is reported before a build starts.
+  try {
+    validateWindowSpec({ batchMs, windowMs, slideMs });
+  } catch (err) {
+    throw new ConfigError((err as Error).message);
+  }
+  for (const query of track) {
+    const trimmed = query.trim();
+    if (trimmed.length === 0 || trimmed.length > MAX_QUERY_LENGTH) {
+      throw new ConfigError(`--track "${query}": a query has 1 to ${MAX_QUERY_LENGTH} characters`);
+    }
+    const parsed = parseQuery(trimmed);
+    if (!parsed.ok) throw new ConfigError(`--track "${query}": ${parsed.error}`);
   }
 
   const rateRaw = raw('rate');
@@ -233,7 +247,7 @@ export function parseConfig(argv: readonly string[], env: Readonly<Record<string
     windowMs,
     slideMs,
     latenessMs: durationOf('lateness', source === 'replay' ? 0 : 1000),
-    track,
+    track: track.map((q) => q.trim()),
     topK: integer('top', 20, 1, 1000),
     seed: integer('seed', 1, -(2 ** 31), 2 ** 31 - 1),
     rate,
