@@ -48,9 +48,8 @@ export function StatusBar({ connection, status, lastBatch }: StatusBarProps) {
   const errors = status ? Object.entries(status.errors).filter(([, n]) => n > 0) : [];
   const errorTotal = errors.reduce((sum, [, n]) => sum + n, 0);
   return (
-    <div
-      role="status"
-      aria-live="off"
+    <section
+      aria-label="Stream status"
       className="rounded-2xl border border-slate-200 bg-white px-4 py-3 shadow-sm dark:border-slate-800 dark:bg-slate-900"
     >
       <dl className="grid grid-cols-2 gap-x-6 gap-y-3 sm:grid-cols-3 lg:grid-cols-6">
@@ -88,6 +87,6 @@ export function StatusBar({ connection, status, lastBatch }: StatusBarProps) {
           title={errors.length > 0 ? errors.map(([k, n]) => `${k}: ${n}`).join(', ') : 'No record skipped'}
         />
       </dl>
-    </div>
+    </section>
   );
 }

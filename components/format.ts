@@ -54,12 +54,14 @@ export function formatShare(part: number, whole: number): string {
   return whole > 0 ? `${((part / whole) * 100).toFixed(1)}%` : '—';
 }
 
-/** Duration in ms, readable at a glance (`12 ms`, `1.4 s`, `3 min`). */
+/** Duration in ms, readable at a glance (`12 ms`, `1.4 s`, `3 min`, `2.5 h`, `40 d`). */
 export function formatDuration(ms: number): string {
   if (ms < 1000) return `${Math.max(0, Math.round(ms))} ms`;
   if (ms < 60_000) return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
   if (ms < 3_600_000) return `${Math.round(ms / 60_000)} min`;
-  return `${(ms / 3_600_000).toFixed(1)} h`;
+  if (ms < 172_800_000) return `${(ms / 3_600_000).toFixed(1)} h`;
+  // A replay of old posts lags by the posts' age: days, not thousands of hours.
+  return `${Math.round(ms / 86_400_000)} d`;
 }
 
 /** Wall-clock time of an epoch-ms instant, `14:03:25`, in the viewer's time zone. */

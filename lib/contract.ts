@@ -87,7 +87,10 @@ export interface StreamSettings {
 /** Sent to a socket as soon as it connects, so its charts start full. */
 export interface StateSnapshot {
   settings: StreamSettings;
-  /** Recent windows, oldest first (the last of them is the current window). */
+  /**
+   * Recent windows (at most 120), oldest first; the last is the current window. Only the current
+   * window carries its top hashtags and terms (the others have empty lists), since only it shows them.
+   */
   windows: WindowSnapshot[];
   tracked: string[];
   status: SourceStatus;
