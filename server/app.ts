@@ -192,9 +192,8 @@ export async function createApplication(
 
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(httpServer, {
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    // The page bundles socket.io-client itself; no CORS headers, since page and socket share an origin.
     serveClient: false,
-    // Same origin only: the page and the socket come from this server.
-    cors: undefined,
   });
 
   // ---- worker events to broadcasts, bounded in rate ------------------------------------------
