@@ -1,10 +1,10 @@
 /**
  * A fast guess among the scored languages for posts that come without a language tag.
  *
- * Each word votes for the languages whose stopword list holds it (natural's lists for en, pt, es
- * and, as competitors, fr, it, nl, id, sv, no, pl, plus a short German list natural lacks), a word
- * in k lists giving 1/k to each. Letters only Portuguese or Spanish use (`ã`, `õ`, `ç`; `ñ`) vote
- * too, and words in a non-Latin script vote for "other". The best language wins when it is
+ * Each word votes for the languages whose stopword list holds it (natural's lists for en, pt, es,
+ * with a few very frequent pt/es words they lack, and, as competitors, fr, it, nl, id, sv, no, pl,
+ * plus a short German list natural lacks), a word in k lists giving 1/k to each. Letters only
+ * Portuguese or Spanish use (`ã`, `õ`, `ç`, `â`, `ê`, `ô`; `ñ`) vote too, and words in a non-Latin script vote for "other". The best language wins when it is
  * en/pt/es and beats the runner-up; otherwise the post is unscored. With no vote at all, a post
  * in plain ASCII (`good morning!`) or with no words (emoji only) counts as English.
  */
@@ -27,6 +27,15 @@ import norwegian from 'natural/lib/natural/util/stopwords_no.js';
 // eslint-disable-next-line no-restricted-imports
 import polish from 'natural/lib/natural/util/stopwords_pl.js';
 
+/**
+ * Very frequent words natural's short lists lack (its English list has no `just` or `got`, its
+ * Spanish list no `es`, `yo`, `muy`, its Portuguese list no `eu`, `tá`, `gente`), so that short
+ * posts still get a vote.
+ */
+const EN_MARKERS = ['just', 'get', 'got', 'go', 'going', 'gonna', 'today', 'now', 'new', 'what', 'how', 'my', 'your', 'you', "i'm", 'im', "it's", "don't", 'dont', 'can', 'will', 'lol', 'one', 'out', 'up', 'day', 'time', 'back', 'know', 'see', 'want', 'need', 'thanks', 'please', 'hello', 'work', 'good', 'great'];
+const PT_MARKERS = ['eu', 'tô', 'to', 'tá', 'é', 'foi', 'tem', 'isso', 'esse', 'essa', 'hoje', 'gente', 'agora', 'tudo', 'vai', 'vou', 'muito', 'bem', 'sim', 'ainda', 'aqui', 'ele', 'ela', 'já', 'ja', 'mas', 'mais', 'também', 'obrigado', 'obrigada', 'você', 'vc', 'pra', 'não', 'nao', 'fazer', 'ser', 'ter', 'amo', 'ver'];
+const ES_MARKERS = ['yo', 'es', 'está', 'muy', 'hoy', 'ahora', 'todo', 'bien', 'sí', 'aquí', 'esto', 'esta', 'eso', 'ese', 'fue', 'tiene', 'hay', 'voy', 'va', 'pero', 'también', 'gracias', 'qué', 'porque', 'cuando', 'donde', 'tengo', 'hacer', 'ser', 'tener', 'ver', 'amo'];
+
 /** German function words (natural has no German list). */
 const GERMAN = ['der', 'die', 'das', 'und', 'ist', 'nicht', 'ich', 'du', 'wir', 'ihr', 'sie', 'ein', 'eine', 'mit', 'auf', 'für', 'von', 'dem', 'den', 'auch', 'sich', 'noch', 'wie', 'aber', 'bin', 'sind', 'war', 'hat', 'haben', 'wird', 'zum', 'zur', 'nur', 'doch', 'schon', 'mir', 'mich', 'dich', 'heute'];
 
@@ -38,7 +47,7 @@ const OTHER_SCRIPT = LANGS.length; // extra slot for non-Latin words
 /** word -> votes per language (index as in LANGS). */
 const VOTES: ReadonlyMap<string, Float64Array> = (() => {
   const lists: Array<Iterable<string>> = [
-    STOPWORDS.en, STOPWORDS.pt, STOPWORDS.es, french.words, italian.words, dutch.words, indonesian.words,
+    [...STOPWORDS.en, ...EN_MARKERS], [...STOPWORDS.pt, ...PT_MARKERS], [...STOPWORDS.es, ...ES_MARKERS], french.words, italian.words, dutch.words, indonesian.words,
     swedish.words, norwegian.words, polish.words, GERMAN,
   ];
   const sets = lists.map((l) => new Set([...l].filter((w) => !/^[0-9_]+$/.test(w))));
@@ -54,11 +63,18 @@ const VOTES: ReadonlyMap<string, Float64Array> = (() => {
   return map;
 })();
 
+/** Anything that can tell whether it knows a word (a lexicon `Map` or a `Set`). */
+export interface Vocabulary {
+  has(word: string): boolean;
+}
+
 /**
  * Guesses the language of a post from its tokens.
+ * @param lexicons optional sentiment vocabularies per scored language: a word found in k of them
+ *   adds 0.5/k to each (content words decide short posts with few function words: `i love lebron`)
  * @returns `en`, `pt` or `es`, or null for another language or too little evidence (no vote at all)
  */
-export function guessLang(tokens: Tokens): ScoredLang | null {
+export function guessLang(tokens: Tokens, lexicons?: Readonly<Record<ScoredLang, Vocabulary>>): ScoredLang | null {
   const score = new Float64Array(LANGS.length + 1);
   const { text, kind } = tokens;
   let latinWords = 0;
@@ -77,11 +93,24 @@ export function guessLang(tokens: Tokens): ScoredLang | null {
     }
     latinWords++;
     const v = VOTES.get(w);
-    if (v) for (let j = 0; j < v.length; j++) score[j]! += v[j] as number;
+    if (v) {
+      for (let j = 0; j < v.length; j++) score[j]! += v[j] as number;
+    } else if (lexicons) {
+      const en = lexicons.en.has(w) ? 1 : 0;
+      const pt = lexicons.pt.has(w) ? 1 : 0;
+      const es = lexicons.es.has(w) ? 1 : 0;
+      const k = en + pt + es;
+      if (k > 0) {
+        score[0]! += (0.5 * en) / k;
+        score[1]! += (0.5 * pt) / k;
+        score[2]! += (0.5 * es) / k;
+      }
+    }
     for (let j = 0; j < w.length; j++) {
       const ch = w.charCodeAt(j);
       if (ch > 127) accented = true;
-      if (ch === 0xe3 || ch === 0xf5 || ch === 0xe7) score[1]! += 0.5; // ã õ ç
+      // ã õ ç and the circumflexes â ê ô are Portuguese, not Spanish.
+      if (ch === 0xe3 || ch === 0xf5 || ch === 0xe7 || ch === 0xe2 || ch === 0xea || ch === 0xf4) score[1]! += 0.5;
       else if (ch === 0xf1) score[2]! += 0.5; // ñ
     }
   }

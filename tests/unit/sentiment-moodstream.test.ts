@@ -241,11 +241,16 @@ describe('language', () => {
     ['Eu não gosto disso, que saco', 'pt'],
     ['No me gusta nada el partido', 'es'],
     ['good morning!', 'en'],
+    ['i love lebron.', 'en'],
+    ['o jogo foi ótimo', 'pt'],
+    ['EU TÔ CHORANDO', 'pt'],
+    ['la casa de mi madre', 'es'],
+    ['😂😂', 'en'],
   ])('guesses %s as %s when the post has no tag', (text, lang) => {
     expect(run(text, null).lang).toBe(lang);
   });
 
-  it.each([["C'est la vie, je suis très content"], ['Ich bin so müde heute'], ['Привет мир']])('leaves %s unscored', (text) => {
+  it.each([["C'est la vie, je suis très content"], ['Ich bin so müde heute'], ['Привет мир'], ['Dit is een mooie dag']])('leaves %s unscored', (text) => {
     const a = run(text, null);
     expect(a.label).toBe('unscored');
     expect(a.lang).toBeNull();
