@@ -1,11 +1,16 @@
 /**
- * `moodstream`: the default scorer. AFINN-165 (natural's AFINN for pt/es) with extended
- * lexicons and VADER-style rules applied in one pass over the tokens, with one Map lookup per word:
+ * `moodstream`: the default scorer. AFINN-165 (natural's AFINN for pt/es) with extended lexicons
+ * and VADER-style rules applied in one pass over the tokens, one Map lookup per word (see
+ * `rules/index.ts` for what an entry holds and docs/sentiment.md for the full table):
  *
- * - negation: a negator flips and damps (x -0.74) sentiment words in the next three words of its clause;
- * - intensifiers / dampeners add / remove 0.293 x {@link B_SCALE} (decaying 1, 0.95, 0.9 with distance);
- *   words that are both (`pretty`, `fucking`, `bem`) boost when a sentiment word follows and score otherwise;
- *   `kind of` / `sort of` dampen;
+ * - negation: a negator flips and damps (x -0.74) sentiment words up to three words later in its
+ *   clause; a negation that negates nothing counts -1 (`it won't play`), unless it is a neutral idiom
+ *   (`I don't know`, `no one`) or an idiom with its own sense (`can't wait` +2, `doesn't work` -2);
+ * - intensifiers / dampeners add / remove {@link B_INCR} (decaying 1, 0.95, 0.9 with distance);
+ *   words that are both (`pretty`, `huge`, `bem`) boost when a sentiment word follows and score
+ *   otherwise; profanity before any word only intensifies; `kind of` / `sort of` dampen;
+ * - two-word phrases (`bad luck`, `looking forward`) replace their words' values; a sentiment word
+ *   right before one of the other polarity decides the pair (`poor quality`);
  * - contrast: at `but` (`mas`, `pero`, ...) what came before is halved and what follows weighs 1.5x;
  * - ALL-CAPS words (in a post that is not all caps) +0.733; elongated words (`goood`) match their
  *   base form and get +0.5; each `!` (up to 4) adds 0.292 to the post's magnitude;
@@ -13,12 +18,10 @@
  * - emoji, ASCII emoticons and laughter (`hahaha`, `jajaja`, `kkkk`, `rsrs`) score, unaffected by negation;
  * - hashtags are split at case changes (`#NotHappy`), else segmented into known words
  *   (`#nothappy`), and scored as a clause of their own when all their parts are known words;
- * - a negation that negates no sentiment word counts -1 (`it won't play`); idioms have their own
- *   sense (`can't wait` +2, `doesn't work` -2);
  * - capitalized words next to capitalized words inside a sentence are names (`Miss USA`) and do not score;
  * - a clause ending in `?` weighs half; a post with a link weighs half.
  *
- * The sum is normalized as VADER does (`s / sqrt(s^2 + 15)`) and labelled with a neutral band per language.
+ * The sum is normalized as VADER does (`s / sqrt(s^2 + 15)`) and labelled with {@link NEUTRAL_BAND}.
  */
 import type { Analysis, Analyzer, Contribution, ScoredLang } from '../nlp/analysis';
 import { extractFeatures } from '../nlp/features';
@@ -44,7 +47,7 @@ export const EXCL_INCR = 0.292;
 export const MAX_EXCL = 4;
 /** A sentiment word is negated when at most this many words separate it from a negator of its clause (VADER looks 3 words back). */
 export const NEG_SCOPE = 2;
-/** Valence of a negation that negates no sentiment word (`it won't play`, `I don't know`): negation itself leans negative. */
+/** Valence of a negation that negates no sentiment word (`it won't play`, `do not buy`): negation itself leans negative. */
 export const LONE_NEGATION = -1;
 /** Factor for what a clause ending in `?` added: questions assert less than statements. */
 export const QUESTION_SCALAR = 0.5;
@@ -228,6 +231,13 @@ function scoreHashtagParts(parts: string[], table: LanguageTable, stop: Readonly
   return sum;
 }
 
+/** The value of a negation that negated nothing, recorded under its negator's token when explaining. */
+function bareNegation(out: Contribution[] | null, token: string, mult: number): number {
+  const v = LONE_NEGATION * mult;
+  out?.push({ token, weight: v });
+  return v;
+}
+
 /**
  * Sums the valence of a post's tokens under the rules above.
  * @param out when given, receives one contribution per token that moved the score (their weights add up to the sum)
@@ -283,6 +293,8 @@ function scoreTokens(tokens: Tokens, lang: ScoredLang, cache: SegmentCache, out:
         continue;
       }
       if (e.contrast) {
+        if (!negUsed) sum += bareNegation(out, negToken, mult);
+        negUsed = true;
         sinceNeg = 1e9;
         prevWord = '';
         sum *= BEFORE_CONTRAST;
@@ -336,10 +348,7 @@ function scoreTokens(tokens: Tokens, lang: ScoredLang, cache: SegmentCache, out:
       p2 = prev;
       p1 = prev !== null && prev.hedge && t === 'of' ? HEDGE_DAMPENER : e;
       if (e.negator) {
-        if (!negUsed) {
-          sum += LONE_NEGATION * mult;
-          out?.push({ token: negToken, weight: LONE_NEGATION * mult });
-        }
+        if (!negUsed) sum += bareNegation(out, negToken, mult);
         negUsed = false;
         negToken = t;
         sinceNeg = 0;
@@ -354,6 +363,9 @@ function scoreTokens(tokens: Tokens, lang: ScoredLang, cache: SegmentCache, out:
         out?.push({ token: t, weight: v });
       }
     } else if (k === TokenKind.Punct) {
+      // A clause ends: a negation still pending negated nothing.
+      if (!negUsed) sum += bareNegation(out, negToken, mult);
+      negUsed = true;
       let question = false;
       for (let j = 0; j < t.length; j++) {
         const c = t.charCodeAt(j);
@@ -382,10 +394,7 @@ function scoreTokens(tokens: Tokens, lang: ScoredLang, cache: SegmentCache, out:
       sinceNeg++;
     }
   }
-  if (!negUsed) {
-    sum += LONE_NEGATION * mult;
-    out?.push({ token: negToken, weight: LONE_NEGATION * mult });
-  }
+  if (!negUsed) sum += bareNegation(out, negToken, mult);
   if (pre & 2 && sum !== 0) {
     sum *= LINK_SCALAR;
     if (out) for (const c of out) c.weight *= LINK_SCALAR;
