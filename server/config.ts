@@ -3,7 +3,7 @@ import { parseQuery } from '../lib/query';
 import { parseDuration } from '../lib/stream/duration';
 import { validateWindowSpec } from '../lib/stream/windowSpec';
 import { MAX_QUERY_LENGTH } from '../lib/contract';
-import { parseSpeed, type Speed } from './sources/createSource';
+import { SOURCE_KINDS, parseSpeed, type SourceKind, type Speed } from './sources/createSource';
 
 /**
  * The server's configuration, parsed and validated once at start-up from the environment and the
@@ -18,9 +18,22 @@ export interface ServerConfig {
   port: number;
   /** Interface to listen on; undefined listens on all of them. */
   host: string | undefined;
-  source: 'demo' | 'replay';
+  source: SourceKind;
   /** Replay file (required with `source: 'replay'`). */
   file: string | null;
+  /** bluesky: Jetstream websocket URL; undefined uses the public instance. */
+  endpoint: string | undefined;
+  /** mastodon: instance URL, and one hashtag to follow instead of the public timeline. */
+  instance: string | undefined;
+  hashtag: string | undefined;
+  /** dir: the directory whose new files are each read once. */
+  dir: string | undefined;
+  /** tcp: where to read lines from. */
+  tcpHost: string | undefined;
+  tcpPort: number | undefined;
+  /** Secrets, environment only: MASTODON_TOKEN and X_BEARER_TOKEN. */
+  mastodonToken: string | undefined;
+  xBearerToken: string | undefined;
   /** Replay format (`jsonl`, `csv`, `sentiment140`, `jetstream`); undefined detects it. */
   inputFormat: string | undefined;
   /** Replay pace: `max` or a factor of real time. Default 1 (real time by createdAt). */
@@ -33,7 +46,7 @@ export interface ServerConfig {
   windowMs: number;
   /** Window slide, ms. Default 5000. */
   slideMs: number;
-  /** How late a post may arrive and still be counted, ms. Default 0 for a replay, 1000 for the demo. */
+  /** How late a post may arrive and still be counted, ms. Default 0 for a replay, 1000 otherwise. */
   latenessMs: number;
   /** Queries added to the tracked set at start (`--track`, repeatable). */
   track: string[];
@@ -70,15 +83,21 @@ interface OptionSpec {
 const OPTIONS: Record<string, OptionSpec> = {
   port: { flag: '--port', env: 'PORT', help: 'TCP port (default 3000; 0 picks a free one)' },
   host: { flag: '--host', env: 'HOST', help: 'interface to listen on (default: all)' },
-  source: { flag: '--source', env: 'SOURCE', help: 'demo | replay (default demo)' },
-  file: { flag: '--file', env: 'FILE', help: 'replay file (JSONL, CSV, Sentiment140, Jetstream frames)' },
-  inputFormat: { flag: '--input-format', env: 'INPUT_FORMAT', help: 'jsonl | csv | sentiment140 | jetstream (default: detected)' },
+  source: { flag: '--source', env: 'SOURCE', help: `${SOURCE_KINDS.join(' | ')} (default demo)` },
+  file: { flag: '--file', env: 'FILE', help: 'replay: the file (JSONL, CSV, Sentiment140, Jetstream frames)' },
+  endpoint: { flag: '--endpoint', env: 'JETSTREAM_ENDPOINT', help: 'bluesky: Jetstream websocket URL (default: the public instance)' },
+  instance: { flag: '--instance', env: 'MASTODON_INSTANCE', help: 'mastodon: instance URL, e.g. https://mastodon.social' },
+  hashtag: { flag: '--hashtag', env: 'MASTODON_HASHTAG', help: 'mastodon: follow one hashtag instead of the public timeline' },
+  dir: { flag: '--dir', env: 'SOURCE_DIR', help: 'dir: directory whose new files are each read once' },
+  tcpHost: { flag: '--tcp-host', env: 'TCP_HOST', help: 'tcp: host to read lines from (default 127.0.0.1)' },
+  tcpPort: { flag: '--tcp-port', env: 'TCP_PORT', help: 'tcp: port to read lines from' },
+  inputFormat: { flag: '--input-format', env: 'INPUT_FORMAT', help: 'replay, dir, tcp: jsonl | csv | sentiment140 | jetstream (default: detected)' },
   speed: { flag: '--speed', env: 'SPEED', help: 'replay pace: max or a factor of real time (default 1)' },
   loop: { flag: '--loop', env: 'LOOP', boolean: true, help: 'replay the file again when it ends' },
   batch: { flag: '--batch', env: 'BATCH', help: 'micro-batch interval (default 1s)' },
   window: { flag: '--window', env: 'WINDOW', help: 'window length (default 60s)' },
   slide: { flag: '--slide', env: 'SLIDE', help: 'window slide (default 5s)' },
-  lateness: { flag: '--lateness', env: 'LATENESS', help: 'allowed lateness (default 0 for replay, 1s for demo)' },
+  lateness: { flag: '--lateness', env: 'LATENESS', help: 'allowed lateness (default 0 for replay, 1s otherwise)' },
   track: { flag: '--track', repeatable: true, help: 'query to track from the start (repeatable)' },
   top: { flag: '--top', env: 'TOP', help: 'top hashtags and terms per window (default 20)' },
   seed: { flag: '--seed', env: 'SEED', help: 'demo generator seed (default 1)' },
@@ -98,6 +117,8 @@ export const USAGE = [
   '',
   'Environment only:',
   '  CONTROL_TOKEN          when set, adding or removing tracked keywords needs this token',
+  '  MASTODON_TOKEN         mastodon: access token (optional for public timelines)',
+  '  X_BEARER_TOKEN         x: bearer token of the filtered stream (required with --source x)',
   '',
   'Durations: 500ms, 10s, 5m, 1h. Example: npm start -- --source replay --file posts.jsonl --speed 10',
 ].join('\n');
@@ -185,12 +206,21 @@ export function parseConfig(argv: readonly string[], env: Readonly<Record<string
   };
 
   const sourceRaw = raw('source');
-  const source = sourceRaw?.value ?? 'demo';
-  if (source !== 'demo' && source !== 'replay') {
-    throw new ConfigError(`${sourceRaw?.option} must be demo or replay (got "${source}")`);
+  const source = (sourceRaw?.value ?? 'demo') as SourceKind;
+  if (!SOURCE_KINDS.includes(source)) {
+    throw new ConfigError(`${sourceRaw?.option} must be one of ${SOURCE_KINDS.join(', ')} (got "${source}")`);
   }
   const file = raw('file')?.value ?? null;
-  if (source === 'replay' && !file) throw new ConfigError('--source replay needs --file (or FILE) naming the file to replay');
+  // What each source cannot start without, reported before a build rather than after it.
+  const required: Partial<Record<SourceKind, [string, string | undefined | null]>> = {
+    replay: ['--file (or FILE) naming the file to replay', file],
+    mastodon: ['--instance (or MASTODON_INSTANCE), e.g. https://mastodon.social', raw('instance')?.value],
+    x: ['the X_BEARER_TOKEN environment variable', env.X_BEARER_TOKEN],
+    dir: ['--dir (or SOURCE_DIR) naming the directory to watch', raw('dir')?.value],
+    tcp: ['--tcp-port (or TCP_PORT)', raw('tcpPort')?.value],
+  };
+  const need = required[source];
+  if (need && !need[1]) throw new ConfigError(`--source ${source} needs ${need[0]}`);
 
   const speedRaw = raw('speed');
   let speed: Speed = 1;
@@ -240,6 +270,14 @@ export function parseConfig(argv: readonly string[], env: Readonly<Record<string
     host: raw('host')?.value,
     source,
     file,
+    endpoint: raw('endpoint')?.value,
+    instance: raw('instance')?.value,
+    hashtag: raw('hashtag')?.value,
+    dir: raw('dir')?.value,
+    tcpHost: raw('tcpHost')?.value,
+    tcpPort: raw('tcpPort') ? integer('tcpPort', 0, 1, 65_535) : undefined,
+    mastodonToken: env.MASTODON_TOKEN || undefined,
+    xBearerToken: env.X_BEARER_TOKEN || undefined,
     inputFormat: raw('inputFormat')?.value,
     speed,
     loop: boolean('loop'),

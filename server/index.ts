@@ -6,7 +6,7 @@ import { EXPORT_MAX_WINDOWS, createApplication, type Application, type Applicati
 import { ConfigError, HelpRequested, parseConfig, type ServerConfig } from './config';
 import { handleHistory } from './http/history';
 import { createLogger, type Logger } from './logger';
-import { createSource } from './sources/createSource';
+import { LIVE_KINDS, createSource } from './sources/createSource';
 import { openDataStore } from './store/dataStore';
 import { TrackingStore } from './tracking';
 import { StreamWorker } from './worker';
@@ -48,6 +48,13 @@ export function createParts(config: ServerConfig, logger: Logger): ApplicationPa
       loop: config.loop,
       seed: config.seed,
       rate: config.rate,
+      endpoint: config.endpoint,
+      instance: config.instance,
+      hashtag: config.hashtag,
+      token: config.source === 'x' ? config.xBearerToken : config.mastodonToken,
+      dir: config.dir,
+      host: config.tcpHost,
+      port: config.tcpPort,
     });
   } catch (err) {
     throw new ConfigError((err as Error).message);
@@ -87,7 +94,8 @@ export function createParts(config: ServerConfig, logger: Logger): ApplicationPa
     const worker = new StreamWorker({
       source,
       engine,
-      tickMs: config.source === 'replay' ? 0 : LIVE_TICK_MS,
+      // Only a stream whose event time is the wall clock may have its batches closed by the clock.
+      tickMs: LIVE_KINDS.has(config.source) || (config.source === 'demo' && config.speed === 1) ? LIVE_TICK_MS : 0,
       checkpoint: { store: store.checkpoints, everyBatches: CHECKPOINT_EVERY_BATCHES },
       history: store.history,
       resumeFrom: checkpoint?.source ?? null,

@@ -65,7 +65,11 @@ describe('server configuration', () => {
     [['--track', 'tesla OR'], {}, /--track "tesla OR"/],
     [['--track', 'x'.repeat(129)], {}, /1 to 128 characters/],
     [[], { SLIDE: '5 parsecs' }, /SLIDE/],
-    [['--source', 'kafka'], {}, /--source must be demo or replay/],
+    [['--source', 'kafka'], {}, /--source must be one of demo, replay, bluesky/],
+    [['--source', 'mastodon'], {}, /--source mastodon needs --instance/],
+    [['--source', 'x'], {}, /--source x needs the X_BEARER_TOKEN/],
+    [['--source', 'tcp'], {}, /--source tcp needs --tcp-port/],
+    [['--source', 'tcp', '--tcp-port', '99999'], {}, /--tcp-port must be an integer from 1 to 65535/],
     [['--source', 'replay'], {}, /--source replay needs --file/],
     [['--speed', '-2'], {}, /--speed/],
     [['--rate', 'fast'], {}, /--rate must be a number/],
@@ -77,6 +81,14 @@ describe('server configuration', () => {
   ])('refuses %j %j naming the option', (argv, env, message) => {
     expect(() => parseConfig(argv, env)).toThrow(ConfigError);
     expect(() => parseConfig(argv, env)).toThrow(message);
+  });
+
+  it('takes the options of the live sources, with secrets from the environment only', () => {
+    const c = parseConfig(['--source', 'mastodon', '--instance', 'https://example.social', '--hashtag', 'rust'], { MASTODON_TOKEN: 'tok' });
+    expect(c).toMatchObject({ source: 'mastodon', instance: 'https://example.social', hashtag: 'rust', mastodonToken: 'tok', latenessMs: 1000 });
+    expect(parseConfig([], { SOURCE: 'x', X_BEARER_TOKEN: 'b' })).toMatchObject({ source: 'x', xBearerToken: 'b' });
+    expect(parseConfig(['--source', 'tcp', '--tcp-port', '9000'], {})).toMatchObject({ tcpPort: 9000, tcpHost: undefined });
+    expect(() => parseConfig(['--x-bearer-token', 'b'], {})).toThrow(/unknown option/);
   });
 
   it('answers --help with the usage text naming every option', () => {
