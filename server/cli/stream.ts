@@ -36,13 +36,15 @@ Windows
   --window D               window length, a multiple of the slide (default 60s)
   --slide D                window slide, a multiple of the batch (default 5s)
   --lateness D             how late a post may arrive and still count (default 0)
-  --track QUERY            keyword query to count per window (repeatable), e.g. --track 'tesla OR #launch'
+  --track QUERY            keyword query to count per window (repeatable), e.g. --track 'tesla OR #launch';
+                           a query starting with - goes as --track=-QUERY
   --top K                  hashtags and terms listed per window (default 20)
   --scorer NAME            sentiment scorer (default ${DEFAULT_ANALYZER})
 Output
   --format jsonl|csv       one JSON object per window, or the CSV snapshot format (default jsonl)
   --out FILE               write there instead of stdout
   --data-dir DIR           checkpoint and history in DIR; a later run with the same DIR resumes
+  --retention D|all        history kept back from the newest stored window (default 30d)
   --help                   this text
 
 Durations: 500ms, 10s, 5m, 1h. A final stats line (JSON) goes to stderr.`;
@@ -81,6 +83,7 @@ function main(): void {
         format: { type: 'string', default: 'jsonl' },
         out: { type: 'string' },
         'data-dir': { type: 'string' },
+        retention: { type: 'string', default: '30d' },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -119,7 +122,10 @@ function main(): void {
     };
     const speed = parseSpeed(values.speed ?? (values.source === 'replay' ? 'max' : '1'), '--speed');
     store = values['data-dir']
-      ? openDataStore<EngineState>(values['data-dir'], { onWarning: (m) => process.stderr.write(`checkpoint: ${m}\n`) })
+      ? openDataStore<EngineState>(values['data-dir'], {
+        retentionMs: values.retention === 'all' ? null : parseDuration(values.retention, '--retention'),
+        onWarning: (m) => process.stderr.write(`checkpoint: ${m}\n`),
+      })
       : null;
     const checkpoint = store?.checkpoints.load() ?? null;
     engine = checkpoint ? StreamEngine.restore(checkpoint.engine, options) : new StreamEngine(options);
