@@ -55,11 +55,12 @@ export function StatusBar({ connection, status, lastBatch }: StatusBarProps) {
       <dl className="grid grid-cols-2 gap-x-6 gap-y-3 sm:grid-cols-3 lg:grid-cols-6">
         <div className="flex min-w-0 flex-col">
           <dt className="text-[11px] font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">Source</dt>
-          <dd className="flex items-center gap-2 text-sm text-slate-900 dark:text-slate-100">
+          <dd className="flex min-w-0 items-center gap-2 text-sm text-slate-900 dark:text-slate-100">
             <Dot className={state.dot} pulse={status?.state === 'live'} />
             <span className="font-medium capitalize">{status?.kind ?? '—'}</span>
-            <span className="text-slate-500 dark:text-slate-400" data-testid="source-state">
+            <span className="truncate text-slate-500 dark:text-slate-400" data-testid="source-state" title={status?.detail ?? undefined}>
               {state.label}
+              {status?.detail && status.state !== 'live' ? ` · ${status.detail}` : ''}
             </span>
           </dd>
         </div>
