@@ -28,7 +28,7 @@ function Metric({ label, value, title }: { label: string; value: string; title?:
 
 function Dot({ className, pulse }: { className: string; pulse?: boolean }) {
   return (
-    <span className="relative flex h-2.5 w-2.5" aria-hidden="true">
+    <span className="relative flex h-2.5 w-2.5 shrink-0" aria-hidden="true">
       {pulse ? <span className={`absolute inline-flex h-full w-full animate-ping rounded-full opacity-60 ${className}`} /> : null}
       <span className={`relative inline-flex h-2.5 w-2.5 rounded-full ${className}`} />
     </span>
