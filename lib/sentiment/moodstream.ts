@@ -314,6 +314,8 @@ function scoreTokens(tokens: Tokens, lang: ScoredLang, cache: SegmentCache, out:
         v = phrase;
         token = `${prevWord} ${t}`;
       }
+      // `I don't think it is good`: the negation reaches past the verb to the end of its clause.
+      if (e.negRaiser && sinceNeg <= NEG_SCOPE) sinceNeg = -1e9;
       if (e.absorbsNegation && sinceNeg <= NEG_SCOPE) {
         negUsed = true;
         sinceNeg = 1e9;
@@ -336,8 +338,11 @@ function scoreTokens(tokens: Tokens, lang: ScoredLang, cache: SegmentCache, out:
         const sign = v > 0 ? 1 : -1;
         if (capsDiff && f & TokenFlag.Caps) v += sign * C_INCR;
         if (elongated) v += sign * E_INCR;
-        if (sinceNeg <= NEG_SCOPE) negUsed = true;
-        v = modify(v, phrase === undefined ? p1 : p2, phrase === undefined ? p2 : p3, phrase === undefined ? p3 : null, sinceNeg <= NEG_SCOPE) * mult;
+        let negated = sinceNeg <= NEG_SCOPE;
+        if (negated) negUsed = true;
+        // `couldn't be better`, `can't be happier`: a negated comparative after `be` is praise.
+        if (negated && e.comparative && prevWord === 'be') negated = false;
+        v = modify(v, phrase === undefined ? p1 : p2, phrase === undefined ? p2 : p3, phrase === undefined ? p3 : null, negated) * mult;
         sum += v;
         out?.push({ token, weight: v });
       }
@@ -349,7 +354,7 @@ function scoreTokens(tokens: Tokens, lang: ScoredLang, cache: SegmentCache, out:
       p1 = prev !== null && prev.hedge && t === 'of' ? HEDGE_DAMPENER : e;
       if (e.negator) {
         if (!negUsed) sum += bareNegation(out, negToken, mult);
-        negUsed = false;
+        negUsed = e.quietNegator;
         negToken = t;
         sinceNeg = 0;
       } else {

@@ -50,6 +50,22 @@ describe('English rules', () => {
     expect(label('it does not work')).toBe('negative');
   });
 
+  it('negation raising: "don\'t think" negates the clause after the verb', () => {
+    expect(label("I don't think the camera is good")).toBe('negative');
+    expect(label("I don't think you can go wrong")).toBe('positive');
+  });
+
+  it('a negated comparative after be is praise', () => {
+    expect(label("couldn't be happier")).toBe('positive');
+    expect(label("it couldn't be better")).toBe('positive');
+    expect(label('it is not better')).toBe('negative');
+  });
+
+  it('without negates but is no complaint by itself', () => {
+    expect(label('without any tweaking')).toBe('neutral');
+    expect(label('without problems')).toBe('positive');
+  });
+
   it('negations that are neutral idioms are not bare negations', () => {
     expect(label("I don't know")).toBe('neutral');
     expect(label('not sure yet')).toBe('neutral');

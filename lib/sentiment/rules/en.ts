@@ -26,8 +26,8 @@ export const EN_BOOSTERS: Record<string, number> = {
   particularly: 1, purely: 1, quite: 1, really: 1, remarkably: 1, so: 1, soo: 1, substantially: 1,
   thoroughly: 1, totally: 1, tremendously: 1, uber: 1, unbelievably: 1, unusually: 1, utterly: 1, very: 1,
   super: 1, truly: 1, pretty: 1, damn: 1, mega: 1, too: 1, seriously: 1, literally: 1,
-  // adjectival forms of VADER's adverbs: `huge disappointment`, `total waste`, `big fan`
-  huge: 1, big: 1, total: 1, complete: 1, major: 1,
+  // adjectival forms of VADER's adverbs: `huge disappointment`, `total waste`, `big fan`; slang `mad happy`
+  huge: 1, big: 1, total: 1, complete: 1, major: 1, mad: 1,
   almost: -1, barely: -1, hardly: -1, kinda: -1, less: -1, little: -1, marginally: -1, occasionally: -1,
   partly: -1, scarcely: -1, slightly: -1, somewhat: -1, sorta: -1, fairly: -1, rather: -1, mildly: -1, bit: -1,
 };
@@ -39,6 +39,18 @@ export const EN_BOOSTERS: Record<string, number> = {
 export const EN_NEGATED_IDIOMS: Record<string, number> = {
   wait: 2, work: -2, works: -2, worked: -2, working: -2, stand: -3, buy: -2,
 };
+
+/**
+ * Negation-raising verbs: `I don't think it's good` means `I think it's not good`, so the
+ * negation's scope starts again after the verb.
+ */
+export const EN_NEG_RAISERS = ['think', 'believe', 'suppose', 'expect', 'feel', 'guess', 'imagine'];
+
+/**
+ * Negators that negate sentiment words but say nothing alone (`without any tweaking`), so they
+ * never count as a bare negation.
+ */
+export const EN_QUIET_NEGATORS = ['without', 'despite', 'nor', 'neither'];
 
 /**
  * Words whose negation is an idiom without sentiment: `I don't know`, `not sure`, `no one`,

@@ -5,7 +5,7 @@
  */
 import type { ScoredLang } from '../../nlp/analysis';
 import { AFINN, EMOJI_SCORES } from '../lexicon';
-import { EMOTICON_SCORES, EN_ADDITIONS, EN_BOOSTERS, EN_CONTRAST, EN_HEDGES, EN_NEGATED_IDIOMS, EN_NEGATORS, EN_NEUTRAL_NEGATIONS, EN_OVERRIDES, EN_PHRASES, EN_PROFANE_INTENSIFIERS, EN_SUBJECTS, EN_VERB_ONLY } from './en';
+import { EMOTICON_SCORES, EN_ADDITIONS, EN_BOOSTERS, EN_CONTRAST, EN_HEDGES, EN_NEG_RAISERS, EN_NEGATED_IDIOMS, EN_NEGATORS, EN_NEUTRAL_NEGATIONS, EN_QUIET_NEGATORS, EN_OVERRIDES, EN_PHRASES, EN_PROFANE_INTENSIFIERS, EN_SUBJECTS, EN_VERB_ONLY } from './en';
 import { ES_ADDITIONS, ES_BOOSTERS, ES_CONTRAST, ES_NEGATORS, ES_NEUTRAL_NEGATIONS } from './es';
 import { PT_ADDITIONS, PT_BOOSTERS, PT_CONTRAST, PT_NEGATORS, PT_NEUTRAL_NEGATIONS } from './pt';
 
@@ -27,6 +27,12 @@ export class WordEntry {
   subject = false;
   /** Valence when negated, for words neutral alone (`can't wait` +2, `doesn't work` -2); 0 none. */
   negated = 0;
+  /** A negation-raising verb (`don't think`): the negation's scope restarts after it. */
+  negRaiser = false;
+  /** A negator that never counts as a bare negation (`without`). */
+  quietNegator = false;
+  /** A comparative (`better`, `happier`): after a negated `be` it is praise (`couldn't be better`). */
+  comparative = false;
   /** Its negation is a neutral idiom (`don't know`, `no one`): the negation is used up. */
   absorbsNegation = false;
   /** Profanity as an intensifier: no valence of its own when a word follows. */
@@ -118,6 +124,8 @@ interface RuleLists {
   phrases?: Record<string, number>;
   profaneIntensifiers?: string[];
   neutralNegations?: string[];
+  negRaisers?: string[];
+  quietNegators?: string[];
 }
 
 function compile(lang: ScoredLang, rules: RuleLists): LanguageTable {
@@ -132,6 +140,14 @@ function compile(lang: ScoredLang, rules: RuleLists): LanguageTable {
     for (const [w, v] of base) {
       for (const form of englishForms(w)) if (!words.has(form) && !(form in rules.boosters)) entry(words, form).valence = v;
     }
+    // Comparatives: `nicer`, `happier`, `greater` take their base's valence.
+    for (const [w, v] of base) {
+      if (w.length < 3 || !/^[a-z]+$/.test(w)) continue;
+      const comp = w.endsWith('e') ? `${w}r` : w.endsWith('y') ? `${w.slice(0, -1)}ier` : `${w}er`;
+      if (!words.has(comp)) entry(words, comp).valence = v;
+      entry(words, comp).comparative = true;
+    }
+    for (const w of ['better', 'worse', 'best', 'worst']) entry(words, w).comparative = true;
     // `un-` negates a positive adjective or participle: `unimpressed`, `unacceptable`, `unclear`.
     for (const [w, v] of base) {
       const neg = `un${w}`;
@@ -163,6 +179,8 @@ function compile(lang: ScoredLang, rules: RuleLists): LanguageTable {
   for (const [w, v] of Object.entries(rules.negatedIdioms ?? {})) entry(words, w).negated = v;
   for (const w of rules.profaneIntensifiers ?? []) entry(words, w).intensifierOnly = true;
   for (const w of rules.neutralNegations ?? []) entry(words, w).absorbsNegation = true;
+  for (const w of rules.negRaisers ?? []) entry(words, w).negRaiser = true;
+  for (const w of rules.quietNegators ?? []) entry(words, w).quietNegator = true;
   // Two-word phrases: the lexicon's own (`bad luck`, `fed up`, `por favor`) and the language's
   // idioms. Those led by a negator or hedge are left to the negation and hedge rules.
   const phrases: Array<[string, number]> = [...AFINN[lang]].filter(([w]) => w.split(' ').length === 2);
@@ -199,6 +217,8 @@ export const TABLES: Readonly<Record<ScoredLang, LanguageTable>> = {
     phrases: EN_PHRASES,
     profaneIntensifiers: EN_PROFANE_INTENSIFIERS,
     neutralNegations: EN_NEUTRAL_NEGATIONS,
+    negRaisers: EN_NEG_RAISERS,
+    quietNegators: EN_QUIET_NEGATORS,
   }),
   pt: compile('pt', {
     additions: PT_ADDITIONS,
