@@ -210,6 +210,11 @@ describe('Portuguese rules', () => {
     expect(label(text, 'pt-BR')).toBe(expected);
   });
 
+  it('negation raising and quiet negators', () => {
+    expect(label('não acho que o filme seja bom', 'pt')).toBe('negative');
+    expect(label('sem problemas', 'pt')).toBe('positive');
+  });
+
   it('não sei is a neutral idiom, not a bare negation', () => {
     expect(label('não sei', 'pt')).toBe('neutral');
     expect(label('não funcionou', 'pt')).toBe('negative');
@@ -244,6 +249,8 @@ describe('Spanish rules', () => {
   it('negation, intensifiers and contrast', () => {
     expect(score('no es bueno', 'es')).toBeLessThan(0);
     expect(label('no sé', 'es')).toBe('neutral');
+    expect(label('no creo que la película sea buena', 'es')).toBe('negative');
+    expect(label('sin problemas', 'es')).toBe('positive');
     expect(label('no se puede', 'es')).toBe('negative');
     expect(score('muy bueno', 'es')).toBeGreaterThan(score('bueno', 'es'));
     expect(label('bueno pero caro y malo', 'es')).toBe('negative');

@@ -17,6 +17,10 @@ export const ES_BOOSTERS: Record<string, number> = {
 /** Negations that are neutral idioms: `no sé`, `no solo`, `ni idea`. */
 export const ES_NEUTRAL_NEGATIONS = ['sé', 'sabe', 'sabía', 'solo', 'sólo', 'idea'];
 
+/** Negation-raising verbs (`no creo que sea bueno`) and negators that are no complaint alone (`sin`). */
+export const ES_NEG_RAISERS = ['creo', 'pienso', 'parece', 'considero'];
+export const ES_QUIET_NEGATORS = ['sin', 'ni'];
+
 /** `pero`, `sino`, `aunque`, and `embargo` standing for `sin embargo`. */
 export const ES_CONTRAST = ['pero', 'sino', 'aunque', 'embargo', 'obstante'];
 

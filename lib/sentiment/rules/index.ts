@@ -6,8 +6,8 @@
 import type { ScoredLang } from '../../nlp/analysis';
 import { AFINN, EMOJI_SCORES } from '../lexicon';
 import { EMOTICON_SCORES, EN_ADDITIONS, EN_BOOSTERS, EN_CONTRAST, EN_HEDGES, EN_NEG_RAISERS, EN_NEGATED_IDIOMS, EN_NEGATORS, EN_NEUTRAL_NEGATIONS, EN_QUIET_NEGATORS, EN_OVERRIDES, EN_PHRASES, EN_PROFANE_INTENSIFIERS, EN_SUBJECTS, EN_VERB_ONLY } from './en';
-import { ES_ADDITIONS, ES_BOOSTERS, ES_CONTRAST, ES_NEGATORS, ES_NEUTRAL_NEGATIONS } from './es';
-import { PT_ADDITIONS, PT_BOOSTERS, PT_CONTRAST, PT_NEGATORS, PT_NEUTRAL_NEGATIONS } from './pt';
+import { ES_ADDITIONS, ES_BOOSTERS, ES_CONTRAST, ES_NEG_RAISERS, ES_NEGATORS, ES_NEUTRAL_NEGATIONS, ES_QUIET_NEGATORS } from './es';
+import { PT_ADDITIONS, PT_BOOSTERS, PT_CONTRAST, PT_NEG_RAISERS, PT_NEGATORS, PT_NEUTRAL_NEGATIONS, PT_QUIET_NEGATORS } from './pt';
 
 /** What one word does in one language. A class so every entry has the same shape (one hidden class). */
 export class WordEntry {
@@ -226,6 +226,8 @@ export const TABLES: Readonly<Record<ScoredLang, LanguageTable>> = {
     boosters: PT_BOOSTERS,
     contrast: PT_CONTRAST,
     neutralNegations: PT_NEUTRAL_NEGATIONS,
+    negRaisers: PT_NEG_RAISERS,
+    quietNegators: PT_QUIET_NEGATORS,
   }),
   es: compile('es', {
     additions: ES_ADDITIONS,
@@ -233,6 +235,8 @@ export const TABLES: Readonly<Record<ScoredLang, LanguageTable>> = {
     boosters: ES_BOOSTERS,
     contrast: ES_CONTRAST,
     neutralNegations: ES_NEUTRAL_NEGATIONS,
+    negRaisers: ES_NEG_RAISERS,
+    quietNegators: ES_QUIET_NEGATORS,
   }),
 };
 

@@ -18,6 +18,10 @@ export const PT_BOOSTERS: Record<string, number> = {
 /** Negations that are neutral idioms: `não sei`, `não só`, `nem sabia`. */
 export const PT_NEUTRAL_NEGATIONS = ['sei', 'sabe', 'sabia', 'só'];
 
+/** Negation-raising verbs (`não acho que seja bom`) and negators that are no complaint alone (`sem`). */
+export const PT_NEG_RAISERS = ['acho', 'acredito', 'creio', 'penso'];
+export const PT_QUIET_NEGATORS = ['sem', 'nem'];
+
 export const PT_CONTRAST = ['mas', 'porém', 'porem', 'contudo', 'entretanto', 'todavia', 'embora'];
 
 export const PT_ADDITIONS: Record<string, number> = {
