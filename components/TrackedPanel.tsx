@@ -45,22 +45,22 @@ function MiniChart({ data, tracked, metric, title, testId }: {
   testId: string;
 }) {
   const isShare = metric === 'share';
-  // Explicit quarter ticks of a round maximum: Recharts' own picks for [0, 10] are 0, 3, 6, 10.
+  // Explicit ticks at a round maximum and its half: Recharts' own picks for [0, 10] are 0, 3, 6, 10.
   const top = niceCeil(Math.max(0, ...data.flatMap((row) => tracked.map((q) => row.share[q] ?? 0))));
-  const ticks = isShare ? [0, top / 4, top / 2, (3 * top) / 4, top] : [-1, -0.5, 0, 0.5, 1];
+  const ticks = isShare ? [0, top / 2, top] : [-1, -0.5, 0, 0.5, 1];
   return (
     <figure className="min-w-0">
       <figcaption className="mb-1 text-xs font-medium text-slate-600 dark:text-slate-300">{title}</figcaption>
       <div className="h-48 text-slate-500 dark:text-slate-400" data-testid={testId} data-series={tracked.length}>
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={data} margin={{ top: 6, right: 8, bottom: 0, left: -4 }}>
+          <LineChart data={data} margin={{ top: 6, right: 8, bottom: 0, left: 0 }}>
             <CartesianGrid stroke="currentColor" strokeOpacity={0.15} vertical={false} />
             <XAxis dataKey="end" tickFormatter={formatClock} tick={AXIS_TICK} stroke="currentColor" strokeOpacity={0.3} minTickGap={40} />
             <YAxis
               tick={AXIS_TICK}
               stroke="currentColor"
               strokeOpacity={0.3}
-              width={44}
+              width={48}
               domain={isShare ? [0, top] : [-1, 1]}
               ticks={ticks}
               tickFormatter={isShare ? formatPercentTick : undefined}
