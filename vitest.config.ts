@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // Components use the automatic JSX runtime, as Next compiles them.
+  esbuild: { jsx: 'automatic' },
   test: {
     include: ['tests/**/*.test.ts'],
     environment: 'node',

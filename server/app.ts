@@ -49,6 +49,12 @@ export interface ApplicationOptions {
   host?: string;
   /** Windows kept in memory for state:snapshot and /api/export; default {@link EXPORT_MAX_WINDOWS}. */
   keepWindows?: number;
+  /**
+   * Browser origins, besides the server's own, allowed to open a socket (`https://ops.example`).
+   * Websockets are not bound by CORS, so without this check any page a user visits could drive
+   * track:add on a dashboard that has no CONTROL_TOKEN.
+   */
+  allowedOrigins?: readonly string[];
 }
 
 export interface Application {
@@ -194,6 +200,7 @@ export async function createApplication(
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     // The page bundles socket.io-client itself; no CORS headers, since page and socket share an origin.
     serveClient: false,
+    allowRequest: (req, callback) => callback(null, originAllowed(req, options.allowedOrigins ?? [])),
   });
 
   // ---- worker events to broadcasts, bounded in rate ------------------------------------------
@@ -405,4 +412,24 @@ export async function createApplication(
       return closing;
     },
   };
+}
+
+/**
+ * A browser always sends Origin on a websocket or XHR; it must be this server's own (as the Host
+ * or a proxy's X-Forwarded-Host names it) or one configured. Clients that are not browsers send
+ * none and are let through: they are not the cross-site risk this guards against.
+ */
+export function originAllowed(req: IncomingMessage, allowed: readonly string[]): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  if (allowed.includes(origin)) return true;
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    return false;
+  }
+  const forwarded = req.headers['x-forwarded-host'];
+  const own = [req.headers.host, ...(typeof forwarded === 'string' ? forwarded.split(',') : [])].map((h) => h?.trim());
+  return own.includes(host);
 }

@@ -62,6 +62,10 @@ export interface ServerConfig {
   maxKeywords: number;
   /** When set, track:add / track:remove need it as `auth.token` in the socket handshake. */
   controlToken: string | null;
+  /** Browser origins besides the server's own allowed to open a socket (`ALLOWED_ORIGINS`, comma-separated). */
+  allowedOrigins: string[];
+  /** History kept back from the newest stored window, ms; null keeps all. Default 30 days. */
+  retentionMs: number | null;
   /** Where the tracked set (and later the store) lives. Default `./data`. */
   dataDir: string;
 }
@@ -104,6 +108,8 @@ const OPTIONS: Record<string, OptionSpec> = {
   rate: { flag: '--rate', env: 'RATE', help: 'demo posts per second (default 50)' },
   scorer: { flag: '--scorer', env: 'SCORER', help: `sentiment scorer: ${ANALYZER_NAMES.join(' | ')} (default ${DEFAULT_ANALYZER})` },
   maxKeywords: { flag: '--max-keywords', env: 'MAX_KEYWORDS', help: 'most tracked queries at once (default 50)' },
+  retention: { flag: '--retention', env: 'RETENTION', help: 'history kept back from the newest window: a duration or all (default 30d)' },
+  allowedOrigins: { flag: '--allowed-origins', env: 'ALLOWED_ORIGINS', help: 'other browser origins allowed to connect, comma-separated' },
   dataDir: { flag: '--data-dir', env: 'DATA_DIR', help: 'data directory (default ./data)' },
   dev: { flag: '--dev', boolean: true, help: 'development mode with hot reload' },
 };
@@ -292,6 +298,8 @@ export function parseConfig(argv: readonly string[], env: Readonly<Record<string
     scorer,
     maxKeywords: integer('maxKeywords', 50, 1, 1000),
     controlToken,
+    allowedOrigins: (raw('allowedOrigins')?.value ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    retentionMs: raw('retention')?.value === 'all' ? null : durationOf('retention', 30 * 86_400_000),
     dataDir: raw('dataDir')?.value ?? './data',
   };
 }

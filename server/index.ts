@@ -62,7 +62,7 @@ export function createParts(config: ServerConfig, logger: Logger): ApplicationPa
 
   // The data directory's lock is taken first: a second server (or headless run) on the same
   // directory stops here with a message saying who holds it.
-  const store = openDataStore<EngineState>(config.dataDir, { onWarning: (m) => logger.warn(m) });
+  const store = openDataStore<EngineState>(config.dataDir, { retentionMs: config.retentionMs, onWarning: (m) => logger.warn(m) });
   try {
     const checkpoint = store.checkpoints.load();
     let engine: StreamEngine;
@@ -140,6 +140,7 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
       settings: { batchMs: config.batchMs, windowMs: config.windowMs, slideMs: config.slideMs, topK: config.topK },
       maxKeywords: config.maxKeywords,
       controlToken: config.controlToken,
+      allowedOrigins: config.allowedOrigins,
       port: config.port,
       host: config.host,
     },

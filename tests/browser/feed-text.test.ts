@@ -3,10 +3,6 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { PostText, safeHref } from '../../components/PostText';
 
-// Vitest compiles the component's JSX to classic `React.createElement` calls (Next uses the
-// automatic runtime and needs no import), so React is made global for this file.
-Object.assign(globalThis, { React });
-
 /** The markup the feed makes of a post's text. */
 const render = (text: string) => renderToStaticMarkup(React.createElement(PostText, { text }));
 

@@ -86,6 +86,7 @@ async function start(cfg: ServerConfig): Promise<Application> {
     settings: { batchMs: cfg.batchMs, windowMs: cfg.windowMs, slideMs: cfg.slideMs, topK: cfg.topK },
     maxKeywords: cfg.maxKeywords,
     controlToken: cfg.controlToken,
+    allowedOrigins: cfg.allowedOrigins,
     port: 0,
     host: '127.0.0.1',
   });
@@ -94,8 +95,10 @@ async function start(cfg: ServerConfig): Promise<Application> {
 }
 
 /** A connected client whose state:snapshot has arrived, closed after the test. */
-async function client(app: Application, auth: Record<string, string> = {}): Promise<{ socket: Client; snapshot: StateSnapshot }> {
-  const socket: Client = connect(app.url, { transports: ['websocket'], auth, reconnection: false, forceNew: true });
+async function client(
+  app: Application, auth: Record<string, string> = {}, headers: Record<string, string> = {},
+): Promise<{ socket: Client; snapshot: StateSnapshot }> {
+  const socket: Client = connect(app.url, { transports: ['websocket'], auth, reconnection: false, forceNew: true, extraHeaders: headers });
   cleanups.push(() => {
     socket.disconnect();
   });
@@ -305,6 +308,16 @@ describe('dashboard server', () => {
     const admin = await client(app, { token: 's3cret' });
     expect(admin.snapshot.canControl).toBe(true);
     expect(await request(admin.socket, 'track:add', 'tesla')).toEqual({ data: ['tesla'] });
+  });
+
+  it("refuses sockets from another site's pages unless their origin is allowed", async () => {
+    const app = await start(config(tempDir(), [], { ALLOWED_ORIGINS: 'https://ops.example' }));
+    const own = new URL(app.url).host;
+    await expect(client(app, {}, { Origin: 'https://evil.example' })).rejects.toThrow();
+    await expect(client(app, {}, { Origin: `http://${own}` })).resolves.toHaveProperty('snapshot');
+    await expect(client(app, {}, { Origin: 'https://ops.example' })).resolves.toHaveProperty('snapshot');
+    // Not a browser: no Origin header at all.
+    await expect(client(app)).resolves.toHaveProperty('snapshot');
   });
 
   it('gives a late-joining socket the window history at once, and exports it as CSV', async () => {
