@@ -52,6 +52,11 @@ export interface Tokens {
   start: number[];
   /** The NFKC-normalized text with its original case (lowercased instead in the rare case lowercasing changes its length). */
   source: string;
+  /** Word tokens, and how many of them carry {@link TokenFlag.Caps} (so scorers need no second pass). */
+  wordCount: number;
+  capsCount: number;
+  /** Whether any token is a URL. */
+  hasUrl: boolean;
 }
 
 // Code-unit classes for ASCII: 1 = letter, 2 = digit.
@@ -118,7 +123,7 @@ export function tokenize(text: string): Tokens {
   let source = NON_ASCII.test(text) ? text.normalize('NFKC') : text;
   const lower = source.toLowerCase();
   if (lower.length !== source.length) source = lower;
-  const out: Tokens = { text: [], kind: [], flags: [], start: [], source };
+  const out: Tokens = { text: [], kind: [], flags: [], start: [], source, wordCount: 0, capsCount: 0, hasUrl: false };
   const n = lower.length;
   let prevWordish = false; // whether the previous code unit belongs to a word (for `a#b`, `me@x`)
   let i = 0;
@@ -185,6 +190,7 @@ export function tokenize(text: string): Tokens {
         const end = scanUrl(lower, i);
         if (end > i) {
           push(out, source.slice(i, end), TokenKind.Url, 0, i);
+          out.hasUrl = true;
           i = end;
           prevWordish = true;
           continue;
@@ -337,5 +343,9 @@ function scanWord(out: Tokens, source: string, lower: string, i: number): number
   let text = lower.slice(i, j);
   if (curly) text = text.replaceAll('\u2019', "'");
   push(out, text, digitsOnly ? TokenKind.Number : TokenKind.Word, flags, i);
+  if (!digitsOnly) {
+    out.wordCount++;
+    if (flags & TokenFlag.Caps) out.capsCount++;
+  }
   return j;
 }

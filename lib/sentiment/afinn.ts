@@ -5,7 +5,7 @@ import { TokenKind, tokenize, type Tokens } from '../nlp/tokenize';
 import type { Post } from '../post';
 import { resolveLang } from './resolveLang';
 import { AFINN } from './lexicon';
-import { labelFor, normalizeScore } from './score';
+import { labelFor, makeAnalysis, normalizeScore } from './score';
 
 /** Plain AFINN labels by the sign of its sum: any lexicon hit is outside this band. */
 const AFINN_BAND = 0.05;
@@ -14,7 +14,7 @@ const AFINN_BAND = 0.05;
  * Words a hashtag stands for when scored: its CamelCase parts (`#NotHappy` -> `not happy`), or
  * the whole tag body when it has one part.
  */
-export function hashtagWords(tokens: Tokens, i: number): string[] {
+function hashtagWords(tokens: Tokens, i: number): string[] {
   const text = tokens.text[i] as string;
   const start = tokens.start[i] as number;
   return splitHashtag(tokens.source.slice(start, start + text.length));
@@ -54,11 +54,9 @@ export function createAfinnAnalyzer(): Analyzer {
       const lang = resolveLang(post.lang, tokens);
       const features = extractFeatures(tokens, lang, post);
       const contributions = options?.explain ? [] : null;
-      if (lang === null) {
-        return { ...features, lang, score: 0, label: 'unscored', ...(contributions ? { contributions } : {}) };
-      }
+      if (lang === null) return makeAnalysis(features, lang, 0, 'unscored', contributions);
       const score = normalizeScore(sumAfinn(tokens, lang, contributions));
-      return { ...features, lang, score, label: labelFor(score, AFINN_BAND), ...(contributions ? { contributions } : {}) };
+      return makeAnalysis(features, lang, score, labelFor(score, AFINN_BAND), contributions);
     },
   };
 }

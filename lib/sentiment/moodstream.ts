@@ -32,7 +32,7 @@ import { TokenFlag, TokenKind, tokenize, type Tokens } from '../nlp/tokenize';
 import type { Label, Post } from '../post';
 import { resolveLang } from './resolveLang';
 import { PICTOGRAPH_SCORES, TABLES, WordEntry, type LanguageTable } from './rules';
-import { normalizeScore } from './score';
+import { makeAnalysis, normalizeScore } from './score';
 
 /** Booster increment (VADER's 0.293 on its -4..4 scale, scaled to AFINN's -5..5). */
 export const B_INCR = 0.293 * 1.25;
@@ -122,22 +122,6 @@ export function isLaughter(t: string): boolean {
   return cons >= 2 && vow >= 2;
 }
 
-/** Bit 1: some words but not all are in capitals (caps then mean emphasis). Bit 2: the post has a link. */
-function prescan(tokens: Tokens): number {
-  let caps = 0;
-  let words = 0;
-  let link = 0;
-  const { kind, flags } = tokens;
-  for (let i = 0; i < kind.length; i++) {
-    const k = kind[i];
-    if (k === TokenKind.Url) link = 2;
-    if (k !== TokenKind.Word) continue;
-    words++;
-    if ((flags[i] as number) & TokenFlag.Caps) caps++;
-  }
-  return (caps > 0 && caps < words ? 1 : 0) | link;
-}
-
 const NAME_FLAGS = TokenFlag.Title | TokenFlag.Caps;
 
 /**
@@ -181,33 +165,37 @@ function modify(v: number, p1: WordEntry | null, p2: WordEntry | null, p3: WordE
   return v;
 }
 
-/** Per-analyzer memo of hashtag segmentations (`nothappy` -> `not happy`), bounded. */
-class SegmentCache {
-  private readonly map = new Map<string, string[]>();
+/**
+ * Per-analyzer memo of hashtag scores by language and tag as written (`#NotHappy` -> -2.22):
+ * tags repeat heavily in a stream, and splitting and segmenting them allocates. Bounded.
+ */
+class HashtagScores {
+  private readonly maps: Record<ScoredLang, Map<string, number>> = { en: new Map(), pt: new Map(), es: new Map() };
   constructor(private readonly limit = 10_000) {}
-  get(lang: ScoredLang, body: string, table: LanguageTable): string[] {
-    const key = lang + body;
-    let parts = this.map.get(key);
-    if (parts === undefined) {
-      const stop = STOPWORDS[lang];
-      const seg = segmentWords(body, (w) => table.words.has(w) || stop.has(w));
-      // Only a split that finds sentiment is worth anything; otherwise the tag stays whole.
-      parts = seg !== null && seg.some((w) => (table.words.get(w)?.valence ?? 0) !== 0 || table.words.get(w)?.negator) ? seg : [body];
-      if (this.map.size >= this.limit) this.map.clear();
-      this.map.set(key, parts);
+  get(lang: ScoredLang, tag: string): number {
+    const map = this.maps[lang];
+    let v = map.get(tag);
+    if (v === undefined) {
+      const table = TABLES[lang];
+      v = scoreHashtagParts(hashtagParts(tag, lang, table), table, STOPWORDS[lang]);
+      if (map.size >= this.limit) map.clear();
+      map.set(tag, v);
     }
-    return parts;
+    return v;
   }
 }
 
-function hashtagParts(tokens: Tokens, i: number, lang: ScoredLang, table: LanguageTable, cache: SegmentCache): string[] {
-  const text = tokens.text[i] as string;
-  const start = tokens.start[i] as number;
-  const parts = splitHashtag(tokens.source.slice(start, start + text.length));
+/** Words of a tag as written: CamelCase parts, else the body segmented into known words when that finds sentiment. */
+function hashtagParts(tag: string, lang: ScoredLang, table: LanguageTable): string[] {
+  const parts = splitHashtag(tag);
   if (parts.length !== 1) return parts;
   const body = parts[0] as string;
   if (table.words.has(body)) return parts;
-  return cache.get(lang, body, table);
+  const stop = STOPWORDS[lang];
+  const seg = segmentWords(body, (w) => table.words.has(w) || stop.has(w));
+  // Only a split that finds sentiment is worth anything; otherwise the tag stays whole.
+  const useful = seg !== null && seg.some((w) => (table.words.get(w)?.valence ?? 0) !== 0 || table.words.get(w)?.negator);
+  return useful ? seg : parts;
 }
 
 /**
@@ -242,12 +230,12 @@ function bareNegation(out: Contribution[] | null, token: string, mult: number): 
  * Sums the valence of a post's tokens under the rules above.
  * @param out when given, receives one contribution per token that moved the score (their weights add up to the sum)
  */
-function scoreTokens(tokens: Tokens, lang: ScoredLang, cache: SegmentCache, out: Contribution[] | null): number {
+function scoreTokens(tokens: Tokens, lang: ScoredLang, hashtags: HashtagScores, out: Contribution[] | null): number {
   const table = TABLES[lang];
   const words = table.words;
   const { text, kind, flags } = tokens;
-  const pre = prescan(tokens);
-  const capsDiff = (pre & 1) !== 0;
+  // Capitals are emphasis only when some words are not in capitals.
+  const capsDiff = tokens.capsCount > 0 && tokens.capsCount < tokens.wordCount;
   let sum = 0;
   let mult = 1;
   let excl = 0;
@@ -387,7 +375,8 @@ function scoreTokens(tokens: Tokens, lang: ScoredLang, cache: SegmentCache, out:
       p1 = p2 = p3 = null;
       sinceNeg = 1e9;
     } else if (k === TokenKind.Hashtag) {
-      const v = scoreHashtagParts(hashtagParts(tokens, i, lang, table, cache), table, STOPWORDS[lang]) * mult;
+      const start = tokens.start[i] as number;
+      const v = hashtags.get(lang, tokens.source.slice(start, start + t.length)) * mult;
       if (v !== 0) {
         sum += v;
         out?.push({ token: t, weight: v });
@@ -400,7 +389,7 @@ function scoreTokens(tokens: Tokens, lang: ScoredLang, cache: SegmentCache, out:
     }
   }
   if (!negUsed) sum += bareNegation(out, negToken, mult);
-  if (pre & 2 && sum !== 0) {
+  if (tokens.hasUrl && sum !== 0) {
     sum *= LINK_SCALAR;
     if (out) for (const c of out) c.weight *= LINK_SCALAR;
   }
@@ -418,7 +407,7 @@ function bandLabel(score: number, band: { positive: number; negative: number }):
 
 /** `moodstream`: the rules scorer (the default). */
 export function createMoodstreamAnalyzer(): Analyzer {
-  const cache = new SegmentCache();
+  const hashtags = new HashtagScores();
   return {
     name: 'moodstream',
     analyze(post: Post, options?: { explain?: boolean }): Analysis {
@@ -426,11 +415,9 @@ export function createMoodstreamAnalyzer(): Analyzer {
       const lang = resolveLang(post.lang, tokens);
       const features = extractFeatures(tokens, lang, post);
       const contributions = options?.explain ? [] : null;
-      if (lang === null) {
-        return { ...features, lang, score: 0, label: 'unscored', ...(contributions ? { contributions } : {}) };
-      }
-      const score = normalizeScore(scoreTokens(tokens, lang, cache, contributions));
-      return { ...features, lang, score, label: bandLabel(score, NEUTRAL_BAND[lang]), ...(contributions ? { contributions } : {}) };
+      if (lang === null) return makeAnalysis(features, lang, 0, 'unscored', contributions);
+      const score = normalizeScore(scoreTokens(tokens, lang, hashtags, contributions));
+      return makeAnalysis(features, lang, score, bandLabel(score, NEUTRAL_BAND[lang]), contributions);
     },
   };
 }

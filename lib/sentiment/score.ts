@@ -1,3 +1,5 @@
+import type { Analysis, Contribution, ScoredLang } from '../nlp/analysis';
+import type { Features } from '../nlp/features';
 import type { Label } from '../post';
 
 /**
@@ -13,4 +15,11 @@ export function normalizeScore(sum: number): number {
 /** Label for a normalized score: positive above `band`, negative below `-band`, neutral between. */
 export function labelFor(score: number, band: number): Label {
   return score > band ? 'positive' : score < -band ? 'negative' : 'neutral';
+}
+
+/** Assembles an `Analysis` with a fixed field order (one object shape for the engine's hot path). */
+export function makeAnalysis(f: Features, lang: ScoredLang | null, score: number, label: Label, contributions: Contribution[] | null): Analysis {
+  const a: Analysis = { words: f.words, terms: f.terms, hashtags: f.hashtags, mentions: f.mentions, lang, score, label };
+  if (contributions !== null) a.contributions = contributions;
+  return a;
 }

@@ -5,7 +5,7 @@ import { tokenize } from '../nlp/tokenize';
 import type { Post } from '../post';
 import { AFINN } from './lexicon';
 import { resolveLang } from './resolveLang';
-import { labelFor, normalizeScore } from './score';
+import { labelFor, makeAnalysis, normalizeScore } from './score';
 
 /**
  * `sentiment`: the naive baseline, the `sentiment` package's own `analyze()` per post (its
@@ -24,16 +24,13 @@ export function createSentimentPackageAnalyzer(): Analyzer {
       const tokens = tokenize(post.text);
       const lang: ScoredLang | null = resolveLang(post.lang, tokens);
       const features = extractFeatures(tokens, lang, post);
-      if (lang === null) {
-        return { ...features, lang, score: 0, label: 'unscored', ...(options?.explain ? { contributions: [] } : {}) };
-      }
+      if (lang === null) return makeAnalysis(features, lang, 0, 'unscored', options?.explain ? [] : null);
       const result = engine.analyze(post.text, { language: lang });
       const score = normalizeScore(result.score);
-      const analysis: Analysis = { ...features, lang, score, label: labelFor(score, 0.05) };
-      if (options?.explain) {
-        analysis.contributions = result.calculation.flatMap((c) => Object.entries(c).map(([token, weight]) => ({ token, weight })));
-      }
-      return analysis;
+      const contributions = options?.explain
+        ? result.calculation.flatMap((c) => Object.entries(c).map(([token, weight]) => ({ token, weight })))
+        : null;
+      return makeAnalysis(features, lang, score, labelFor(score, 0.05), contributions);
     },
   };
 }

@@ -65,6 +65,14 @@ describe('tokenize', () => {
     expect(t.flags[6]).toBe(0);
   });
 
+  it('counts words and capitalized words and notes links, for the scorers', () => {
+    const t = tokenize('This is SO GOOD 2 see https://x.io');
+    expect(t.wordCount).toBe(5);
+    expect(t.capsCount).toBe(2);
+    expect(t.hasUrl).toBe(true);
+    expect(tokenize('no link').hasUrl).toBe(false);
+  });
+
   it('records offsets into the normalized source with its case', () => {
     const t = tokenize('Hi #NotHappy');
     const start = t.start[1] as number;

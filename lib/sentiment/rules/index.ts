@@ -91,13 +91,18 @@ export function romanceForms(word: string, lang: 'pt' | 'es'): Array<[string, nu
   return out;
 }
 
+/** A plain lowercase word not already inflected (`-s`, `-ed`, `-ing`, `-ly`, `-er`): the only ones worth deriving from. */
+function isEnglishBase(word: string): boolean {
+  return word.length >= 3 && /^[a-z]+$/.test(word) && !/(?:s|ed|ing|ly|er)$/.test(word);
+}
+
 /**
  * Regular inflections of an English lexicon word that AFINN-165 does not list (`satisfy` ->
  * `satisfying`; `terrible` -> `terribly`; `worry` -> `worrying`): -s, -ed, -ing, -ly with the usual
  * spelling changes. Words under three letters are left alone.
  */
 export function englishForms(word: string): string[] {
-  if (word.length < 3 || !/^[a-z]+$/.test(word)) return [];
+  if (!isEnglishBase(word)) return [];
   const last = word[word.length - 1];
   const stem = word.slice(0, -1);
   if (last === 'e') return [`${word}s`, `${word}d`, `${stem}ing`, word.endsWith('le') ? `${stem}y` : `${word}ly`];
@@ -140,9 +145,9 @@ function compile(lang: ScoredLang, rules: RuleLists): LanguageTable {
     for (const [w, v] of base) {
       for (const form of englishForms(w)) if (!words.has(form) && !(form in rules.boosters)) entry(words, form).valence = v;
     }
-    // Comparatives: `nicer`, `happier`, `greater` take their base's valence.
+    // Comparatives: `nicer`, `happier`, `greater` take their base's valence (short adjectives only).
     for (const [w, v] of base) {
-      if (w.length < 3 || !/^[a-z]+$/.test(w)) continue;
+      if (!isEnglishBase(w) || w.length > 7) continue;
       const comp = w.endsWith('e') ? `${w}r` : w.endsWith('y') ? `${w.slice(0, -1)}ier` : `${w}er`;
       if (!words.has(comp)) entry(words, comp).valence = v;
       entry(words, comp).comparative = true;
@@ -151,7 +156,7 @@ function compile(lang: ScoredLang, rules: RuleLists): LanguageTable {
     // `un-` negates a positive adjective or participle: `unimpressed`, `unacceptable`, `unclear`.
     for (const [w, v] of base) {
       const neg = `un${w}`;
-      if (v > 0 && w.length > 3 && !words.has(neg)) entry(words, neg).valence = Math.round(-v * 0.74 * 100) / 100;
+      if (v > 0 && w.length > 3 && !/(?:s|ing|ly)$/.test(w) && !words.has(neg)) entry(words, neg).valence = Math.round(-v * 0.74 * 100) / 100;
     }
   } else {
     // Derived forms never override a listed word.
