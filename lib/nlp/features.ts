@@ -24,7 +24,9 @@ export interface Features {
 export function extractFeatures(tokens: Tokens, lang: ScoredLang | null, post: Pick<Post, 'hashtags' | 'mentions'>): Features {
   const stop = stopwordsFor(lang);
   const words: string[] = [];
-  const termSet = new Set<string>();
+  const terms: string[] = [];
+  // Posts are short: a linear `includes` de-duplicates faster than a Set until there are many terms.
+  let termSet: Set<string> | null = null;
   const hashtags: string[] = [];
   const mentions: string[] = [];
   const { text, kind } = tokens;
@@ -33,7 +35,17 @@ export function extractFeatures(tokens: Tokens, lang: ScoredLang | null, post: P
     const k = kind[i];
     if (k === TokenKind.Word) {
       words.push(t);
-      if (t.length > 1 && !stop.has(t)) termSet.add(t);
+      if (t.length > 1 && !stop.has(t)) {
+        if (termSet !== null) {
+          if (!termSet.has(t)) {
+            termSet.add(t);
+            terms.push(t);
+          }
+        } else if (!terms.includes(t)) {
+          terms.push(t);
+          if (terms.length === 32) termSet = new Set(terms);
+        }
+      }
     } else if (k === TokenKind.Number) {
       words.push(t);
     } else if (k === TokenKind.Hashtag) {
@@ -54,5 +66,5 @@ export function extractFeatures(tokens: Tokens, lang: ScoredLang | null, post: P
       if (t.length > 1 && !mentions.includes(t)) mentions.push(t);
     }
   }
-  return { words, terms: [...termSet], hashtags, mentions };
+  return { words, terms, hashtags, mentions };
 }

@@ -2,16 +2,19 @@
  * Hashtag and mention normalization, and CamelCase splitting for scoring.
  */
 
+// Tags in plain ASCII letters, digits and `_`/`.`/`-` (with their sigil or not) need no NFKC or trim.
+const PLAIN_TAG = /^[#@]?[A-Za-z0-9_.-]+$/;
+
 /** NFKC, lowercase, with its `#` (added when missing): `＃NotHappy` -> `#nothappy`. */
 export function normalizeHashtag(tag: string): string {
-  const t = tag.normalize('NFKC').toLowerCase().trim();
-  return t.startsWith('#') ? t : `#${t}`;
+  const t = PLAIN_TAG.test(tag) ? tag.toLowerCase() : tag.normalize('NFKC').toLowerCase().trim();
+  return t.charCodeAt(0) === 35 ? t : `#${t}`;
 }
 
 /** NFKC, lowercase, with its `@` (added when missing): `Alice.bsky.social` -> `@alice.bsky.social`. */
 export function normalizeMention(handle: string): string {
-  const t = handle.normalize('NFKC').toLowerCase().trim();
-  return t.startsWith('@') ? t : `@${t}`;
+  const t = PLAIN_TAG.test(handle) ? handle.toLowerCase() : handle.normalize('NFKC').toLowerCase().trim();
+  return t.charCodeAt(0) === 64 ? t : `@${t}`;
 }
 
 function isUpper(c: number, s: string, i: number): boolean {

@@ -7,6 +7,8 @@ import type { ScoredLang } from './analysis';
  */
 export function scoredLang(tag: string | null | undefined): ScoredLang | null | undefined {
   if (tag === null || tag === undefined) return undefined;
+  // The common tags, without slicing or lowercasing.
+  if (tag === 'en' || tag === 'pt' || tag === 'es') return tag;
   const dash = tag.indexOf('-');
   const primary = (dash < 0 ? tag : tag.slice(0, dash)).trim().toLowerCase();
   if (primary === 'en' || primary === 'pt' || primary === 'es') return primary;
