@@ -112,7 +112,35 @@ function matchEmoticon(lower: string, i: number): number {
   return 0;
 }
 
-const NON_ASCII = /[\u0080-\uffff]/;
+/**
+ * Whether NFKC may change `text`. Plain ASCII, precomposed Latin letters (except the few with
+ * compatibility forms, like `ĳ` and `ǆ`), curly quotes and dashes, ZWJ and VS16, arrows, dingbats
+ * and emoji outside the enclosed-alphanumeric blocks are left as they are by NFKC (checked against
+ * ICU code point by code point), so most posts skip the call.
+ */
+function mayChangeUnderNfkc(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c >= 0xc0 && c <= 0x24f) {
+      if (c === 0x132 || c === 0x133 || c === 0x13f || c === 0x140 || c === 0x149 || c === 0x17f) return true;
+      if ((c >= 0x1c4 && c <= 0x1cc) || (c >= 0x1f1 && c <= 0x1f3)) return true;
+      continue;
+    }
+    if (c === 0x2013 || c === 0x2014 || c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d || c === 0x200d || c === 0xfe0f) continue;
+    if ((c >= 0x2190 && c <= 0x21ff) || (c >= 0x2600 && c <= 0x27bf) || (c >= 0x2b00 && c <= 0x2bff)) continue;
+    if (c >= 0xd83c && c <= 0xd83e) {
+      const lo = text.charCodeAt(i + 1);
+      // U+1F100..U+1F1E5 and U+1F200..U+1F2FF (enclosed alphanumerics and ideographs) have compatibility forms.
+      if (c === 0xd83c && ((lo >= 0xdd00 && lo <= 0xdde5) || (lo >= 0xde00 && lo <= 0xdeff))) return true;
+      i++;
+      continue;
+    }
+    return true;
+  }
+  return false;
+}
+
 const HTML_ENTITIES = ['&amp;', '&quot;', '&lt;', '&gt;', '&#39;', '&apos;'];
 
 /**
@@ -120,7 +148,7 @@ const HTML_ENTITIES = ['&amp;', '&quot;', '&lt;', '&gt;', '&#39;', '&apos;'];
  * @param text any post text; `\n`, tabs and other whitespace separate tokens.
  */
 export function tokenize(text: string): Tokens {
-  let source = NON_ASCII.test(text) ? text.normalize('NFKC') : text;
+  let source = mayChangeUnderNfkc(text) ? text.normalize('NFKC') : text;
   const lower = source.toLowerCase();
   if (lower.length !== source.length) source = lower;
   const out: Tokens = { text: [], kind: [], flags: [], start: [], source, wordCount: 0, capsCount: 0, hasUrl: false };

@@ -51,6 +51,12 @@ describe('tokenize', () => {
     expect(texts('ＧＯＯＤ 𝐛𝐨𝐥𝐝 ﬁne')).toEqual(['good', 'bold', 'fine']);
   });
 
+  it('normalizes decomposed accents and compatibility emoji forms, and leaves emoji as they are', () => {
+    expect(texts('cafe\u0301')).toEqual(['café']);
+    expect(texts('ĳs')).toEqual(['ijs']);
+    expect(texts('👍🏽 ❤️ “ok”')).toEqual(['👍', '❤', 'ok']);
+  });
+
   it('keeps non-Latin scripts as words', () => {
     expect(texts('Привет мир こんにちは')).toEqual(['привет', 'мир', 'こんにちは']);
   });
