@@ -300,6 +300,20 @@ describe('explanations', () => {
     expect(a.score).toBeCloseTo(sum / Math.sqrt(sum * sum + 15), 10);
   });
 
+  it.each([
+    ['not good, but I LOVE the camera!!', 'en'],
+    ['bad luck today but looking forward to tomorrow?', 'en'],
+    ["I don't think it's good... couldn't be happier though! https://x.io", 'en'],
+    ['kind of bad #NotHappy 😡 :( sooo sad', 'en'],
+    ['poor quality, do not buy', 'en'],
+    ['no sé, pero no me gusta nada 😂 jajaja', 'es'],
+    ['não gostei mas o show foi ótimo kkkk', 'pt'],
+  ])('weights add up to the score for %s', (text, lang) => {
+    const a = run(text, lang);
+    const sum = (a.contributions ?? []).reduce((x, c) => x + c.weight, 0);
+    expect(a.score).toBeCloseTo(sum / Math.sqrt(sum * sum + 15), 10);
+  });
+
   it('are left out unless asked', () => {
     expect(moodstream.analyze(post('good')).contributions).toBeUndefined();
   });
