@@ -149,8 +149,10 @@ function compile(lang: ScoredLang, rules: RuleLists): LanguageTable {
     for (const [w, v] of base) {
       if (!isEnglishBase(w) || w.length > 7) continue;
       const comp = w.endsWith('e') ? `${w}r` : w.endsWith('y') ? `${w.slice(0, -1)}ier` : `${w}er`;
-      if (!words.has(comp)) entry(words, comp).valence = v;
-      entry(words, comp).comparative = true;
+      if (words.has(comp)) continue;
+      const e = entry(words, comp);
+      e.valence = v;
+      e.comparative = true;
     }
     for (const w of ['better', 'worse', 'best', 'worst']) entry(words, w).comparative = true;
     // `un-` negates a positive adjective or participle: `unimpressed`, `unacceptable`, `unclear`.
