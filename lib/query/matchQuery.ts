@@ -16,31 +16,59 @@ export interface QueryDoc {
 
 /**
  * A post indexed once for many queries: build it with {@link prepareDoc} and pass it to
- * {@link matchQuery} for every tracked keyword, so the post's sets are built once, not once per query.
+ * {@link matchQuery} for every tracked keyword, so the post's word parts are worked out once, not once per query.
  */
 export interface PreparedDoc {
   /** The word parts of `words`, in text order (see `wordParts`). */
   readonly parts: readonly string[];
-  readonly partSet: ReadonlySet<string>;
-  readonly hashtags: ReadonlySet<string>;
-  readonly mentions: ReadonlySet<string>;
+  /** Whether a word part occurs in the post. */
+  hasPart(part: string): boolean;
+  hasHashtag(tag: string): boolean;
+  hasMention(handle: string): boolean;
   /** Lowercase primary language subtag (`pt` for `pt-BR`), or null. */
   readonly lang: string | null;
 }
 
+/**
+ * Lists shorter than this are searched with `includes`: a post has a handful of words and tags,
+ * and building a Set per post (the engine prepares every post) costs more than a few scans. Longer
+ * lists get a Set, built on the first lookup, so a long post with many queries stays linear.
+ */
+const SCAN_LIMIT = 16;
+
+function member(list: readonly string[], set: Set<string> | null, x: string): boolean {
+  return set === null ? list.includes(x) : set.has(x);
+}
+
 class Prepared implements PreparedDoc {
   readonly parts: readonly string[];
-  readonly partSet: ReadonlySet<string>;
-  readonly hashtags: ReadonlySet<string>;
-  readonly mentions: ReadonlySet<string>;
   readonly lang: string | null;
+  private readonly hashtags: readonly string[];
+  private readonly mentions: readonly string[];
+  private partSet: Set<string> | null = null;
+  private hashtagSet: Set<string> | null = null;
+  private mentionSet: Set<string> | null = null;
 
   constructor(doc: QueryDoc) {
     this.parts = partsOf(doc.words);
-    this.partSet = new Set(this.parts);
-    this.hashtags = new Set(doc.hashtags);
-    this.mentions = new Set(doc.mentions);
+    this.hashtags = doc.hashtags;
+    this.mentions = doc.mentions;
     this.lang = doc.lang === null ? null : primarySubtag(doc.lang);
+  }
+
+  hasPart(part: string): boolean {
+    if (this.partSet === null && this.parts.length >= SCAN_LIMIT) this.partSet = new Set(this.parts);
+    return member(this.parts, this.partSet, part);
+  }
+
+  hasHashtag(tag: string): boolean {
+    if (this.hashtagSet === null && this.hashtags.length >= SCAN_LIMIT) this.hashtagSet = new Set(this.hashtags);
+    return member(this.hashtags, this.hashtagSet, tag);
+  }
+
+  hasMention(handle: string): boolean {
+    if (this.mentionSet === null && this.mentions.length >= SCAN_LIMIT) this.mentionSet = new Set(this.mentions);
+    return member(this.mentions, this.mentionSet, handle);
   }
 }
 
@@ -75,8 +103,14 @@ function partsOf(words: readonly string[]): readonly string[] {
 }
 
 function primarySubtag(tag: string): string {
+  // Most tags are a bare lowercase subtag already (`en`): no regex, no new string.
+  if (tag.length === 2 && isLowerAscii(tag.charCodeAt(0)) && isLowerAscii(tag.charCodeAt(1))) return tag;
   const cut = tag.search(/[-_]/);
   return (cut < 0 ? tag : tag.slice(0, cut)).toLowerCase();
+}
+
+function isLowerAscii(c: number): boolean {
+  return c >= 97 && c <= 122;
 }
 
 /**
@@ -103,10 +137,10 @@ export function matchQuery(query: Query, doc: QueryDoc | PreparedDoc): boolean {
     matcher = compile(query).match;
     compiled.set(query, matcher);
   }
-  return matcher('partSet' in doc ? doc : prepareDoc(doc));
+  return matcher(doc instanceof Prepared ? doc : prepareDoc(doc as QueryDoc));
 }
 
-/** A matcher and a rough cost, so that cheap set lookups run before phrase scans. */
+/** A matcher and a rough cost, so that cheap membership tests run before phrase scans. */
 interface Compiled {
   match: Matcher;
   cost: number;
@@ -119,11 +153,11 @@ function compile(node: Query): Compiled {
       return compileParts(wordParts(node.value));
     case 'hashtag': {
       const tag = node.value;
-      return { match: (d) => d.hashtags.has(tag), cost: 1 };
+      return { match: (d) => d.hasHashtag(tag), cost: 1 };
     }
     case 'mention': {
       const handle = node.value;
-      return { match: (d) => d.mentions.has(handle), cost: 1 };
+      return { match: (d) => d.hasMention(handle), cost: 1 };
     }
     case 'lang': {
       const lang = node.value;
@@ -156,10 +190,9 @@ function compile(node: Query): Compiled {
 function compileParts(parts: string[]): Compiled {
   const [first] = parts;
   if (first === undefined) return { match: () => false, cost: 0 };
-  if (parts.length === 1) return { match: (d) => d.partSet.has(first), cost: 1 };
+  if (parts.length === 1) return { match: (d) => d.hasPart(first), cost: 1 };
   const n = parts.length;
   const match: Matcher = (d) => {
-    if (!d.partSet.has(first)) return false;
     const seq = d.parts;
     for (let i = seq.indexOf(first); i >= 0 && i + n <= seq.length; i = seq.indexOf(first, i + 1)) {
       let k = 1;

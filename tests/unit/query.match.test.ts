@@ -142,13 +142,22 @@ describe('matchQuery', () => {
     expect(queries.map((q) => matchQuery(q, prepared))).toEqual([true, true, true, true, true, false]);
   });
 
-  it('exposes the prepared view: word parts, sets and the primary language subtag', () => {
+  it('exposes the prepared view: word parts, lookups and the primary language subtag', () => {
     const prepared = prepareDoc(covid);
     expect(prepared.parts).toEqual(['covid', '19', 'cases', 'don', 't', 'fall']);
-    expect(prepared.partSet.has('covid')).toBe(true);
+    expect(prepared.hasPart('covid')).toBe(true);
+    expect(prepared.hasPart('covid-19')).toBe(false);
     expect(prepared.lang).toBe('en');
     expect(prepareDoc(doc('', { lang: 'zh_Hant' })).lang).toBe('zh');
     expect(prepareDoc(empty).lang).toBeNull();
+  });
+
+  it('matches long posts (looked up through sets) like short ones (scanned)', () => {
+    const many = (prefix: string, n: number): string[] => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
+    const long = doc(`${many('w', 40).join(' ')} late goal`, { hashtags: many('#t', 20), mentions: many('@m', 20) });
+    const queries = ['w39', '"w38 w39"', '"late goal"', '#t19 @m19', 'w40', '#t20', '@m20', '"w39 w38"'];
+    const prepared = prepareDoc(long);
+    expect(queries.map((q) => matchQuery(parsed(q), prepared))).toEqual([true, true, true, true, false, false, false, false]);
   });
 
   it('splits only the words that are more than one part', () => {
