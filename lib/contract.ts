@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { SourceState } from './sources/source';
+import type { WindowMovers } from './stream/movers';
 import type { ScoredPost, WindowSnapshot } from './stream/snapshot';
 
 /**
@@ -16,8 +17,8 @@ import type { ScoredPost, WindowSnapshot } from './stream/snapshot';
 export const MAX_QUERY_LENGTH = 128;
 
 /**
- * The server's `maxHttpBufferSize` in bytes. A request is one query of at most 128 characters
- * (at most 512 bytes of UTF-8) plus framing, so 4 KiB leaves room and refuses anything bigger at
+ * The server's `maxHttpBufferSize` in bytes. The largest request is one query of at most 128
+ * characters (at most 512 bytes of UTF-8) plus framing, so 4 KiB leaves room and refuses anything bigger at
  * the connection level, before it is parsed.
  */
 export const MAX_MESSAGE_BYTES = 4096;
@@ -31,6 +32,23 @@ export const trackQuerySchema = z
   .trim()
   .min(1, 'the query is empty')
   .max(MAX_QUERY_LENGTH, `the query is longer than ${MAX_QUERY_LENGTH} characters`);
+
+/** Payload of `window:explain`: the end of a window the server pushed, epoch ms. */
+export const windowEndSchema = z
+  .number({ invalid_type_error: 'the window end must be a number (epoch ms)' })
+  .int('the window end must be a whole number of milliseconds')
+  .nonnegative('the window end must not be negative')
+  // The largest time a JavaScript Date holds; past it nothing can be a window.
+  .max(8.64e15, 'the window end is out of range');
+
+/**
+ * Answer to `window:explain`: what moved one window, computed from the posts the engine explained
+ * in it (about 10 per batch), which are a sample of the window's posts, not all of them.
+ */
+export interface WindowExplanation extends WindowMovers {
+  /** All posts counted in the window (`sampled` of them were explained). */
+  posts: number;
+}
 
 /** Acknowledgement of a request: its result, or an error chosen to be shown to the user. */
 export type Ack<T> =
@@ -115,10 +133,17 @@ export interface ServerToClientEvents {
   'tracked:changed': (tracked: string[]) => void;
 }
 
-/** Requests from the browser. Each answers with the tracked set after the change. */
+/** Requests from the browser. */
 export interface ClientToServerEvents {
+  /** Answers with the tracked set after the change. */
   'track:add': (query: string, ack: (result: Ack<string[]>) => void) => void;
   'track:remove': (query: string, ack: (result: Ack<string[]>) => void) => void;
+  /**
+   * The words and posts that moved the window ending at `end` (epoch ms, as in `window:updated`).
+   * Only recent windows can be explained: the server keeps the explained posts for about the span
+   * of the live chart; an unknown or older window gets an error.
+   */
+  'window:explain': (end: number, ack: (result: Ack<WindowExplanation>) => void) => void;
 }
 
 /** Per-connection state kept by the server. */

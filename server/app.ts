@@ -6,6 +6,7 @@ import {
   MAX_MESSAGE_BYTES,
   MAX_REQUESTS_PER_SECOND,
   trackQuerySchema,
+  windowEndSchema,
   type Ack,
   type BatchProcessed,
   type ClientToServerEvents,
@@ -14,12 +15,17 @@ import {
   type SourceStatus,
   type StateSnapshot,
   type StreamSettings,
+  type WindowExplanation,
 } from '../lib/contract';
 import { snapshotsToCsv } from '../lib/csv';
+import { windowMovers } from '../lib/stream/movers';
 import type { ScoredPost, WindowSnapshot } from '../lib/stream/snapshot';
+import { ExplainedPosts } from './explainedPosts';
 import { createLogger, type Logger } from './logger';
 import type { TrackingStore } from './tracking';
 import type { BatchReport, SourceStatusInfo, StreamWorker } from './worker';
+
+type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 /** Node's request listener shape, as Next's `getRequestHandler()` and the API routes have it. */
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
@@ -83,12 +89,21 @@ export const SNAPSHOT_POSTS = 60;
  * history still hold every window).
  */
 export const MAX_WINDOW_PUSHES_PER_SECOND = 10;
+/**
+ * Most explained posts kept for `window:explain`. The engine explains about 10 posts per batch,
+ * so at 1 s batches this is over a quarter of an hour, more than the live chart shows.
+ */
+export const EXPLAINED_POSTS = 10_000;
+/** Entries in each list of a `window:explain` answer (words up, words down, posts up, posts down). */
+export const MOVERS_K = 8;
 
 const ERRORS = {
   rate: `Too many requests: at most ${MAX_REQUESTS_PER_SECOND} per second.`,
   readOnly: 'This dashboard is read-only: changing the tracked queries needs the control token.',
   save: 'The tracked set could not be saved on the server; nothing was changed.',
   internal: 'The server could not handle this request.',
+  unknownWindow: 'No window ends at that time; pick one from the chart.',
+  expiredWindow: 'The explained posts of that window are no longer kept: only recent windows can be explained.',
 };
 
 /** Status shape for the browser: only the numbers the status bar shows, errors without zeros. */
@@ -126,6 +141,7 @@ function sendText(res: ServerResponse, status: number, text: string, headers: Re
  * worker 'window'  ─► ring ─► window:updated   (≤ 10/s; live sources: one per slide)
  * worker 'batch'   ─► coalesce ─┐
  * worker 'samples' ─► newest 20 ─┴► every ≥ 250 ms: batch:processed, posts:sampled
+ *                  └► explained-post ring ◄── window:explain (on request)
  * worker 'status'  ─► source:status            (about 1/s, and on state changes)
  * worker 'tracked' ─► tracked:changed          (after a track request)
  * ```
@@ -148,6 +164,14 @@ export async function createApplication(
   let recentPosts: ScoredPost[] = [];
   let lastBatch: BatchProcessed | null = null;
   let status: SourceStatus = toSourceStatus(worker.status());
+  // Long enough to explain every window the live chart shows (state:snapshot's windows).
+  const explained = new ExplainedPosts(
+    EXPLAINED_POSTS,
+    settings.windowMs + (SNAPSHOT_WINDOWS - 1) * settings.slideMs,
+    worker.engineStats().posts > 0,
+  );
+  /** End of the first window this process computed; earlier ones came from the history store. */
+  let firstLiveEnd: number | null = null;
 
   // The request handler goes on before Socket.IO attaches, which then forwards every
   // non-Socket.IO request to it.
@@ -238,6 +262,7 @@ export async function createApplication(
   }
 
   const onWindow = (w: WindowSnapshot) => {
+    firstLiveEnd ??= w.end;
     windows.push(w);
     if (windows.length > keepWindows) windows.splice(0, windows.length - keepWindows);
     const now = Date.now();
@@ -263,12 +288,14 @@ export async function createApplication(
       : { start: b.start, end: b.end, posts: b.posts, batches: 1, processingMs: b.processingMs, lagMs: b.lagMs };
     pendingBatch = merged;
     lastBatch = merged;
+    explained.batchProcessed(b.start);
     schedule();
   };
   const onSamples = (posts: ScoredPost[]) => {
     const newestFirst = [...posts].sort((a, b) => b.createdAt - a.createdAt);
     pendingPosts = [...newestFirst, ...pendingPosts].slice(0, SAMPLE_POSTS);
     recentPosts = [...newestFirst, ...recentPosts].slice(0, SNAPSHOT_POSTS);
+    explained.add(posts);
     schedule();
   };
   const onStatus = (s: SourceStatusInfo) => {
@@ -284,7 +311,7 @@ export async function createApplication(
   worker.on('tracked', onTracked);
 
   // ---- sockets --------------------------------------------------------------------------------
-  function snapshotFor(socket: Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>): StateSnapshot {
+  function snapshotFor(socket: AppSocket): StateSnapshot {
     const recent = windows.slice(-SNAPSHOT_WINDOWS);
     return {
       settings,
@@ -339,26 +366,38 @@ export async function createApplication(
     return { data: worker.keywords() };
   }
 
+  /** `window:explain`: what moved a window the server pushed, from the explained posts kept for it. */
+  function explain(end: unknown): Ack<WindowExplanation> {
+    const parsed = windowEndSchema.safeParse(end);
+    if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? 'invalid window end' };
+    const w = windows.findLast((x) => x.end === parsed.data);
+    if (!w) return { error: ERRORS.unknownWindow };
+    if (firstLiveEnd === null || w.end < firstLiveEnd || !explained.covers(w.start)) return { error: ERRORS.expiredWindow };
+    return { data: { ...windowMovers(explained.all(), w.start, w.end, MOVERS_K), posts: w.total.posts } };
+  }
+
+  /** The track requests' own checks: the control token, then the query. */
+  function track(socket: AppSocket, apply: (query: string) => Ack<string[]>): (query: unknown) => Ack<string[]> {
+    return (query) => {
+      if (!socket.data.canControl) return { error: ERRORS.readOnly };
+      const parsed = trackQuerySchema.safeParse(query);
+      if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? 'invalid query' };
+      return apply(parsed.data);
+    };
+  }
+
   /**
-   * One request handler for both events. Arguments come from the network: the query may be any
-   * JSON value and the acknowledgement may be missing, so both are checked here, and nothing a
-   * client sends can throw out of the handler.
+   * One request handler for every event. Arguments come from the network: the payload may be any
+   * JSON value and the acknowledgement may be missing, so both are checked here, every request
+   * counts against the socket's rate limit, and nothing a client sends can throw out of the handler.
    */
-  function handleRequest(
-    socket: Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>,
-    apply: (query: string) => Ack<string[]>,
-    query: unknown,
-    ack: unknown,
-  ): void {
-    const reply = typeof ack === 'function' ? (ack as (r: Ack<string[]>) => void) : () => {};
+  function handleRequest<T>(socket: AppSocket, event: string, handle: (payload: unknown) => Ack<T>, payload: unknown, ack: unknown): void {
+    const reply = typeof ack === 'function' ? (ack as (r: Ack<T>) => void) : () => {};
     try {
       if (!allowRequest(socket.data)) return reply({ error: ERRORS.rate });
-      if (!socket.data.canControl) return reply({ error: ERRORS.readOnly });
-      const parsed = trackQuerySchema.safeParse(query);
-      if (!parsed.success) return reply({ error: parsed.error.issues[0]?.message ?? 'invalid query' });
-      reply(apply(parsed.data));
+      reply(handle(payload));
     } catch (err) {
-      log.error('track request failed', { error: (err as Error).message });
+      log.error('request failed', { event, error: (err as Error).message });
       reply({ error: ERRORS.internal });
     }
   }
@@ -366,8 +405,9 @@ export async function createApplication(
   io.on('connection', (socket) => {
     socket.data.canControl = options.controlToken === null || sameToken(socket.handshake.auth?.token, options.controlToken);
     socket.data.requestTimes = [];
-    socket.on('track:add', (query, ack) => handleRequest(socket, add, query, ack));
-    socket.on('track:remove', (query, ack) => handleRequest(socket, remove, query, ack));
+    socket.on('track:add', (query, ack) => handleRequest(socket, 'track:add', track(socket, add), query, ack));
+    socket.on('track:remove', (query, ack) => handleRequest(socket, 'track:remove', track(socket, remove), query, ack));
+    socket.on('window:explain', (end, ack) => handleRequest(socket, 'window:explain', explain, end, ack));
     socket.emit('state:snapshot', snapshotFor(socket));
   });
 

@@ -12,6 +12,7 @@ import {
   type ClientToServerEvents,
   type ServerToClientEvents,
   type StateSnapshot,
+  type WindowExplanation,
 } from '../../lib/contract';
 import { CSV_HEADER, parseCsv } from '../../lib/csv';
 import type { WindowSnapshot } from '../../lib/stream/snapshot';
@@ -111,6 +112,15 @@ async function client(
 
 function request(socket: Client, event: 'track:add' | 'track:remove', query: unknown): Promise<Ack<string[]>> {
   return new Promise((resolve) => socket.emit(event, query as string, resolve));
+}
+
+function explainWindow(socket: Client, end: unknown): Promise<Ack<WindowExplanation>> {
+  return new Promise((resolve) => socket.emit('window:explain', end as number, resolve));
+}
+
+/** Resolves when the source has replayed the whole fixture. */
+function replayEnded(socket: Client): Promise<void> {
+  return new Promise((resolve) => socket.on('source:status', (s) => s.state === 'ended' && resolve()));
 }
 
 /** Resolves once `check` holds, polling every few milliseconds (pushes may trail an event by one interval). */
@@ -367,5 +377,69 @@ describe('dashboard server', () => {
       expect(await r.text()).toMatch(/"last" must be a whole number of windows from 1 to 1000/);
     }
     expect((await fetch(`${app.url}/api/export`, { method: 'POST' })).status).toBe(405);
+  });
+
+  it('explains a pushed window from its explained posts, and refuses bad, unknown and expired windows', async () => {
+    const dataDir = tempDir();
+    const app = await start(config(dataDir, ['--speed', 'max']));
+    const watcher = await client(app);
+    const ended = replayEnded(watcher.socket);
+    app.start();
+    await ended;
+    const { socket, snapshot } = await client(app);
+    const expected = expectedWindows();
+    expect(snapshot.windows.map((w) => w.end)).toEqual(expected.map((w) => w.end));
+
+    for (const w of snapshot.windows) {
+      const ack = await explainWindow(socket, w.end);
+      if (!('data' in ack)) throw new Error(`window ${w.end}: ${ack.error}`);
+      const m = ack.data;
+      expect(m).toMatchObject({ start: w.start, end: w.end, posts: w.total.posts });
+      // The fixture has at most two posts per one-second batch and the engine explains up to
+      // ten per batch, so here the sample is the whole window.
+      expect(m.sampled).toBe(w.total.posts);
+      const inWindow = posts.filter((p) => p.created_at >= w.start && p.created_at < w.end);
+      const texts = new Map(inWindow.map((p) => [p.id, p.text.toLowerCase()]));
+      for (const p of [...m.highest, ...m.lowest]) expect(texts.has(p.id)).toBe(true);
+      expect(m.highest.every((p) => p.score > 0)).toBe(true);
+      expect(m.lowest.every((p) => p.score < 0)).toBe(true);
+      expect(m.highest.map((p) => p.score)).toEqual([...m.highest.map((p) => p.score)].sort((a, b) => b - a));
+      expect(m.lowest.map((p) => p.score)).toEqual([...m.lowest.map((p) => p.score)].sort((a, b) => a - b));
+      // Every word comes from at least as many of the window's posts as it claims.
+      for (const word of [...m.positive, ...m.negative]) {
+        const first = word.token.split(' ')[0] as string;
+        expect([...texts.values()].filter((t) => t.includes(first)).length).toBeGreaterThanOrEqual(word.posts);
+      }
+      expect(m.positive.every((x) => x.weight > 0) && m.negative.every((x) => x.weight < 0)).toBe(true);
+    }
+
+    // The first window holds d001-d005: "amazing, love", "great", "terrible", "wonderful", "awful".
+    const first = await explainWindow(socket, expected[0]?.end);
+    if (!('data' in first)) throw new Error(first.error);
+    expect(first.data.positive.map((x) => x.token)).toEqual(expect.arrayContaining(['love', 'amazing', 'wonderful']));
+    expect(first.data.negative.map((x) => x.token)).toEqual(expect.arrayContaining(['terrible', 'awful']));
+    expect(first.data.highest.map((p) => p.id)).toContain('d001');
+    expect(first.data.lowest.map((p) => p.id)).toEqual(expect.arrayContaining(['d003', 'd005']));
+    expect(first.data.highest[0]?.contributions?.length).toBeGreaterThan(0);
+
+    await new Promise((r) => setTimeout(r, 1100));
+    expect(await explainWindow(socket, 'soon')).toEqual({ error: expect.stringMatching(/number/) });
+    expect(await explainWindow(socket, 1.5)).toEqual({ error: expect.stringMatching(/whole/) });
+    expect(await explainWindow(socket, -5000)).toEqual({ error: expect.stringMatching(/negative/) });
+    expect(await explainWindow(socket, { end: 1 })).toEqual({ error: expect.stringMatching(/number/) });
+    expect(await explainWindow(socket, (expected[0]?.end ?? 0) + 1)).toEqual({ error: expect.stringMatching(/No window ends/) });
+    (socket as unknown as { emit(event: string, ...args: unknown[]): void }).emit('window:explain', expected[0]?.end);
+
+    // Explaining counts against the same per-socket budget as tracking.
+    await new Promise((r) => setTimeout(r, 1100));
+    const burst = await Promise.all(Array.from({ length: MAX_REQUESTS_PER_SECOND + 3 }, () => explainWindow(socket, expected[0]?.end)));
+    expect(burst.filter((r) => 'error' in r && /Too many requests/.test(r.error))).toHaveLength(3);
+    await app.close();
+
+    // After a restart the windows come back from the history, but their explained posts did not.
+    const again = await start(config(dataDir));
+    const late = await client(again);
+    expect(late.snapshot.windows.length).toBeGreaterThan(0);
+    expect(await explainWindow(late.socket, late.snapshot.windows.at(-1)?.end)).toEqual({ error: expect.stringMatching(/no longer kept/) });
   });
 });
