@@ -24,7 +24,7 @@
  * The sum is normalized as VADER does (`s / sqrt(s^2 + 15)`) and labelled with {@link NEUTRAL_BAND}.
  */
 import type { Analysis, Analyzer, Contribution, ScoredLang } from '../nlp/analysis';
-import { extractFeatures } from '../nlp/features';
+import { extractFeatures, FeatureBuilder } from '../nlp/features';
 import { splitHashtag } from '../nlp/hashtag';
 import { segmentWords } from '../nlp/segment';
 import { STOPWORDS } from '../nlp/stopwords';
@@ -219,6 +219,26 @@ function scoreHashtagParts(parts: string[], table: LanguageTable, stop: Readonly
   return sum;
 }
 
+/** What one lookup tells the scorer about a word: its rules entry, and whether term counts leave it out. */
+class WordInfo {
+  constructor(readonly entry: WordEntry | undefined, readonly stop: boolean) {}
+}
+
+/**
+ * Per language, every word with a rules entry or on the stopword list: the scorer collects the
+ * post's terms in its own pass, with one lookup per word instead of a lexicon and a stopword lookup.
+ */
+const WORD_INFO: Readonly<Record<ScoredLang, ReadonlyMap<string, WordInfo>>> = (() => {
+  const build = (lang: ScoredLang): Map<string, WordInfo> => {
+    const stop = STOPWORDS[lang];
+    const map = new Map<string, WordInfo>();
+    for (const [w, e] of TABLES[lang].words) map.set(w, new WordInfo(e, stop.has(w)));
+    for (const w of stop) if (!map.has(w)) map.set(w, new WordInfo(undefined, true));
+    return map;
+  };
+  return { en: build('en'), pt: build('pt'), es: build('es') };
+})();
+
 /** The value of a negation that negated nothing, recorded under its negator's token when explaining. */
 function bareNegation(out: Contribution[] | null, token: string, mult: number): number {
   const v = LONE_NEGATION * mult;
@@ -227,12 +247,13 @@ function bareNegation(out: Contribution[] | null, token: string, mult: number): 
 }
 
 /**
- * Sums the valence of a post's tokens under the rules above.
+ * Sums the valence of a post's tokens under the rules above, collecting its features on the way.
  * @param out when given, receives one contribution per token that moved the score (their weights add up to the sum)
  */
-function scoreTokens(tokens: Tokens, lang: ScoredLang, hashtags: HashtagScores, out: Contribution[] | null): number {
+function scoreTokens(tokens: Tokens, lang: ScoredLang, hashtags: HashtagScores, out: Contribution[] | null, features: FeatureBuilder): number {
   const table = TABLES[lang];
   const words = table.words;
+  const info = WORD_INFO[lang];
   const { text, kind, flags } = tokens;
   // Capitals are emphasis only when some words are not in capitals.
   const capsDiff = tokens.capsCount > 0 && tokens.capsCount < tokens.wordCount;
@@ -258,7 +279,9 @@ function scoreTokens(tokens: Tokens, lang: ScoredLang, hashtags: HashtagScores, 
     const t = text[i] as string;
     if (k !== TokenKind.Word) prevWord = '';
     if (k === TokenKind.Word) {
-      let e: WordEntry | undefined = words.get(t);
+      const wi = info.get(t);
+      features.word(t, wi !== undefined && wi.stop);
+      let e: WordEntry | undefined = wi === undefined ? undefined : wi.entry;
       const f = flags[i] as number;
       let elongated = false;
       if (e === undefined && f & TokenFlag.Elongated) {
@@ -375,6 +398,7 @@ function scoreTokens(tokens: Tokens, lang: ScoredLang, hashtags: HashtagScores, 
       p1 = p2 = p3 = null;
       sinceNeg = 1e9;
     } else if (k === TokenKind.Hashtag) {
+      features.hashtag(t);
       const start = tokens.start[i] as number;
       const v = hashtags.get(lang, tokens.source.slice(start, start + t.length)) * mult;
       if (v !== 0) {
@@ -382,10 +406,13 @@ function scoreTokens(tokens: Tokens, lang: ScoredLang, hashtags: HashtagScores, 
         out?.push({ token: t, weight: v });
       }
     } else if (k === TokenKind.Number) {
+      features.number(t);
       p3 = p2;
       p2 = p1;
       p1 = null;
       sinceNeg++;
+    } else if (k === TokenKind.Mention) {
+      features.mention(t);
     }
   }
   if (!negUsed) sum += bareNegation(out, negToken, mult);
@@ -413,10 +440,11 @@ export function createMoodstreamAnalyzer(): Analyzer {
     analyze(post: Post, options?: { explain?: boolean }): Analysis {
       const tokens = tokenize(post.text);
       const lang = resolveLang(post.lang, tokens);
-      const features = extractFeatures(tokens, lang, post);
       const contributions = options?.explain ? [] : null;
-      if (lang === null) return makeAnalysis(features, lang, 0, 'unscored', contributions);
-      const score = normalizeScore(scoreTokens(tokens, lang, hashtags, contributions));
+      if (lang === null) return makeAnalysis(extractFeatures(tokens, lang, post), lang, 0, 'unscored', contributions);
+      const features = new FeatureBuilder();
+      const score = normalizeScore(scoreTokens(tokens, lang, hashtags, contributions, features));
+      features.structural(post);
       return makeAnalysis(features, lang, score, bandLabel(score, NEUTRAL_BAND[lang]), contributions);
     },
   };
