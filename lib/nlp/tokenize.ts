@@ -116,6 +116,8 @@ function matchEmoticon(lower: string, i: number): number {
   return 0;
 }
 
+const NON_ASCII = /[\u0080-\uffff]/;
+
 /**
  * Whether NFKC may change `text`. Plain ASCII, precomposed Latin letters (except the few with
  * compatibility forms, like `ĳ` and `ǆ`), curly quotes and dashes, ZWJ and VS16, arrows, dingbats
@@ -123,7 +125,10 @@ function matchEmoticon(lower: string, i: number): number {
  * ICU code point by code point), so most posts skip the call.
  */
 function mayChangeUnderNfkc(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
+  // The regex engine skips the ASCII prefix (most of a post) faster than a charCodeAt loop.
+  const first = text.search(NON_ASCII);
+  if (first < 0) return false;
+  for (let i = first; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80) continue;
     if (c >= 0xc0 && c <= 0x24f) {
