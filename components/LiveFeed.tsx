@@ -1,23 +1,23 @@
-import { useState } from 'react';
+import { useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { ScoredPost } from '../lib/stream/snapshot';
 import { LABEL_BADGE, LABEL_ACCENT, formatClock, formatScore } from './format';
+import { PostExplanation } from './PostExplanation';
 import { PostText } from './PostText';
 
 /** Posts rendered at once; the server's sample is already bounded, this bounds the DOM. */
 const SHOWN = 40;
+const EXPLANATION_ID = 'feed-post-explanation';
 
-/** The words that moved the score, for the badge's tooltip (`love +3 · not good −1.5`). */
-function explain(post: ScoredPost): string | undefined {
-  if (post.label === 'unscored') return 'No sentiment lexicon for this language';
-  const parts = (post.contributions ?? [])
-    .filter((c) => c.weight !== 0)
-    .map((c) => `${c.token} ${c.weight > 0 ? '+' : '−'}${Math.abs(c.weight)}`);
-  return parts.length > 0 ? `Scored by: ${parts.join(' · ')}` : 'No word in the lexicon';
-}
-
-function FeedItem({ post }: { post: ScoredPost }) {
+function FeedItem({ post, selected, onSelect }: { post: ScoredPost; selected: boolean; onSelect: () => void }) {
+  // A click anywhere on the post selects it, except on its links, which keep doing what links do.
+  const onClick = (e: MouseEvent<HTMLLIElement>) => {
+    if (!(e.target as HTMLElement).closest('a, button')) onSelect();
+  };
   return (
-    <li className="relative py-2.5 pl-4 pr-1">
+    <li
+      onClick={onClick}
+      className={`relative cursor-pointer rounded-lg py-2.5 pl-4 pr-1 transition ${selected ? 'bg-indigo-50 dark:bg-indigo-500/10' : 'hover:bg-slate-50 dark:hover:bg-slate-800/50'}`}
+    >
       <span aria-hidden="true" className={`absolute bottom-2.5 left-0 top-2.5 w-1 rounded-full ${LABEL_ACCENT[post.label]}`} />
       <div className="flex items-center gap-2 text-xs text-slate-500 dark:text-slate-400">
         <span className="truncate font-medium text-slate-700 dark:text-slate-200">{post.author ? `@${post.author.replace(/^@/, '')}` : 'anonymous'}</span>
@@ -25,12 +25,19 @@ function FeedItem({ post }: { post: ScoredPost }) {
           {formatClock(post.createdAt)}
         </time>
         {post.lang ? <span className="shrink-0 uppercase">{post.lang}</span> : null}
-        <span
-          className={`ml-auto shrink-0 rounded-full px-2 py-0.5 font-mono text-[11px] font-medium tabular-nums ${LABEL_BADGE[post.label]}`}
-          title={explain(post)}
+        {/* The badge is the keyboard's way in (Enter or Space), and says what it opens. */}
+        <button
+          type="button"
+          onClick={onSelect}
+          aria-expanded={selected}
+          aria-controls={selected ? EXPLANATION_ID : undefined}
+          aria-label={`${post.label === 'unscored' ? 'Unscored' : `Score ${formatScore(post.score)}, ${post.label}`}: ${selected ? 'hide' : 'show'} why`}
+          data-explain-id={post.id}
+          className={`ml-auto shrink-0 rounded-full px-2 py-0.5 font-mono text-[11px] font-medium tabular-nums transition hover:ring-2 hover:ring-indigo-300 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 dark:hover:ring-indigo-500/50 ${LABEL_BADGE[post.label]} ${selected ? 'ring-2 ring-indigo-500' : ''}`}
         >
           {post.label === 'unscored' ? 'unscored' : formatScore(post.score)}
-        </span>
+          <span aria-hidden="true" className="ml-1 opacity-60">?</span>
+        </button>
       </div>
       <p className="mt-1 whitespace-pre-line break-words text-sm leading-snug text-slate-800 dark:text-slate-200">
         <PostText text={post.text} />
@@ -39,14 +46,37 @@ function FeedItem({ post }: { post: ScoredPost }) {
   );
 }
 
-/** Recent scored posts, newest first, coloured by sentiment; pausing freezes the list so it can be read. */
+/**
+ * Recent scored posts, newest first, coloured by sentiment; pausing freezes the list so it can be
+ * read. Selecting a post (a click, or Enter / Space on its score) shows why it scored what it did
+ * above the list, where it stays while the post scrolls away; Escape closes it.
+ */
 export function LiveFeed({ posts }: { posts: ScoredPost[] }) {
   const [frozen, setFrozen] = useState<ScoredPost[] | null>(null);
+  const [selected, setSelected] = useState<ScoredPost | null>(null);
+  const root = useRef<HTMLDivElement>(null);
   const shown = (frozen ?? posts).slice(0, SHOWN);
   const waiting = frozen ? posts.findIndex((p) => p.id === frozen[0]?.id) : 0;
   const newCount = frozen ? (waiting < 0 ? posts.length : waiting) : 0;
+
+  /** Closes the explanation and gives focus back to the post's score, if it is still listed. */
+  function close() {
+    const id = selected?.id;
+    setSelected(null);
+    const opener = [...(root.current?.querySelectorAll<HTMLButtonElement>('[data-explain-id]') ?? [])].find((b) => b.dataset.explainId === id);
+    opener?.focus();
+  }
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key === 'Escape' && selected) {
+      e.preventDefault();
+      close();
+    }
+  };
+
   return (
-    <div className="flex min-h-0 flex-1 flex-col">
+    // Escape is caught anywhere in the feed, where the focus is while a post is selected.
+    <div ref={root} className="flex min-h-0 flex-1 flex-col" onKeyDown={onKeyDown}>
       <div className="mb-2 flex items-center justify-between gap-2">
         <p className="text-xs text-slate-500 dark:text-slate-400" aria-live="polite">
           {frozen ? `Paused · ${newCount}${newCount >= posts.length && newCount > 0 ? '+' : ''} new` : 'Live sample of scored posts'}
@@ -65,13 +95,23 @@ export function LiveFeed({ posts }: { posts: ScoredPost[] }) {
           {frozen ? 'Resume' : 'Pause'}
         </button>
       </div>
+      {selected ? (
+        <div className="mb-2 max-h-[55%] shrink-0 overflow-y-auto">
+          <PostExplanation post={selected} id={EXPLANATION_ID} onClose={close} />
+        </div>
+      ) : null}
       {shown.length === 0 ? (
         <p className="py-10 text-center text-sm text-slate-500 dark:text-slate-400">No posts yet.</p>
       ) : (
         <ol className="min-h-0 flex-1 divide-y divide-slate-100 overflow-y-auto pr-1 dark:divide-slate-800" data-testid="live-feed" aria-label="Recent posts">
           {shown.map((p, i) => (
             // A looping replay can repeat ids; the position keeps keys unique.
-            <FeedItem key={`${p.id}-${i}`} post={p} />
+            <FeedItem
+              key={`${p.id}-${i}`}
+              post={p}
+              selected={selected?.id === p.id}
+              onSelect={() => setSelected(selected?.id === p.id ? null : p)}
+            />
           ))}
         </ol>
       )}

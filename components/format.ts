@@ -49,6 +49,16 @@ export function formatScore(score: number | null | undefined): string {
   return `${rounded > 0 ? '+' : '−'}${Math.abs(rounded).toFixed(2)}`;
 }
 
+/**
+ * A weight in lexicon units with its sign and at most two decimals (`+3`, `−1.5`, `+2.25`):
+ * the scorer's multipliers make fractions, but whole lexicon values stay whole.
+ */
+export function formatWeight(weight: number): string {
+  const rounded = Math.round(weight * 100) / 100;
+  if (rounded === 0) return '0';
+  return `${rounded > 0 ? '+' : '−'}${Math.abs(rounded)}`;
+}
+
 /** Share as a percentage with one decimal; `—` when the whole is zero. */
 export function formatShare(part: number, whole: number): string {
   return whole > 0 ? `${((part / whole) * 100).toFixed(1)}%` : '—';
