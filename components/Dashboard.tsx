@@ -16,6 +16,7 @@ import { StatusBar } from './StatusBar';
 import { TopKeys } from './TopKeys';
 import { TrackedPanel } from './TrackedPanel';
 import { useStream } from './useStream';
+import { WindowMovers } from './WindowMovers';
 
 /** A stored range shown in the time charts instead of the live windows. */
 interface PastRange {
@@ -34,6 +35,8 @@ export function Dashboard() {
   const [pendingRemoval, setPendingRemoval] = useState<ReadonlySet<string>>(new Set());
   const [range, setRange] = useState<RangeChoice>('live');
   const [past, setPast] = useState<PastRange | null>(null);
+  /** End of the window whose movers are shown (picked on the sentiment chart). */
+  const [explainedEnd, setExplainedEnd] = useState<number | null>(null);
   const loading = useRef<AbortController | null>(null);
 
   const current = view.windows.at(-1);
@@ -116,7 +119,7 @@ export function Dashboard() {
       <div className="grid gap-4 xl:grid-cols-3">
         <Panel
           title="Sentiment over time"
-          subtitle={`Posts per ${span.toLowerCase()} · bars: volume by label · line: mean score (right axis)`}
+          subtitle={`Posts per ${span.toLowerCase()} · bars: volume by label · line: mean score (right axis) · click a bar to see what moved it`}
           className="xl:col-span-2"
           actions={
             <>
@@ -129,13 +132,14 @@ export function Dashboard() {
           }
         >
           {rangeNote}
-          <SentimentChart windows={chartWindows} />
+          <SentimentChart windows={chartWindows} selectedEnd={explainedEnd} onSelect={setExplainedEnd} />
+          <WindowMovers windows={chartWindows} selectedEnd={explainedEnd} onSelect={setExplainedEnd} />
         </Panel>
 
         {/* The feed fills the height of the two panels beside it without adding to it: its
             panel is positioned over a grid cell that has no content of its own. */}
         <div className="relative h-[36rem] xl:row-span-2 xl:h-auto">
-          <Panel title="Live feed" subtitle="Coloured by sentiment · links open in a new tab" className="absolute inset-0 overflow-hidden">
+          <Panel title="Live feed" subtitle="Coloured by sentiment · select a post's score to see why · links open in a new tab" className="absolute inset-0 overflow-hidden">
             <LiveFeed posts={view.posts} />
           </Panel>
         </div>

@@ -1,4 +1,4 @@
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { WindowSnapshot } from '../lib/stream/snapshot';
 import { ChartTooltip } from './ChartTooltip';
 import { LABEL_COLORS, MEAN_COLOR, formatClock, formatCount, formatScore } from './format';
@@ -18,8 +18,19 @@ const AXIS_TICK = { fill: 'currentColor', fontSize: 11 };
 /** Legend in reading order (Recharts sorts alphabetically by default). */
 const LEGEND_ORDER = ['positive', 'neutral', 'negative', 'unscored', 'mean'];
 
-/** One bar per slide: stacked positive / neutral / negative / unscored posts, and the mean score on the right axis. */
-export function SentimentChart({ windows }: { windows: WindowSnapshot[] }) {
+interface SentimentChartProps {
+  windows: WindowSnapshot[];
+  /** End of the window whose movers are shown, marked on the chart; null when none. */
+  selectedEnd?: number | null;
+  /** A click on a bar picks its window (by its end, epoch ms). */
+  onSelect?: (end: number) => void;
+}
+
+/**
+ * One bar per slide: stacked positive / neutral / negative / unscored posts, and the mean score on
+ * the right axis. Clicking a bar selects its window (the keyboard's way is the window picker under the chart).
+ */
+export function SentimentChart({ windows, selectedEnd = null, onSelect }: SentimentChartProps) {
   if (windows.length === 0) return <EmptyState>Waiting for the first window…</EmptyState>;
   const data: Row[] = windows.map((w) => ({
     end: w.end,
@@ -31,9 +42,19 @@ export function SentimentChart({ windows }: { windows: WindowSnapshot[] }) {
   }));
   const hasUnscored = data.some((d) => d.unscored > 0);
   return (
-    <div className="h-72 text-slate-500 dark:text-slate-400" data-testid="sentiment-chart" data-points={data.length}>
+    <div className="h-72 text-slate-500 dark:text-slate-400" data-testid="sentiment-chart" data-points={data.length} data-selected={selectedEnd ?? undefined}>
       <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={data} margin={{ top: 8, right: 4, bottom: 0, left: -8 }} barCategoryGap={1}>
+        <ComposedChart
+          data={data}
+          margin={{ top: 8, right: 4, bottom: 0, left: -8 }}
+          barCategoryGap={1}
+          style={onSelect ? { cursor: 'pointer' } : undefined}
+          onClick={(state) => {
+            // The whole slot of a point is its target (a thin bar is hard to hit), as the tooltip's is.
+            const row = data[Number(state.activeTooltipIndex)];
+            if (row && onSelect) onSelect(row.end);
+          }}
+        >
           <CartesianGrid stroke="currentColor" strokeOpacity={0.15} vertical={false} />
           <XAxis dataKey="end" tickFormatter={formatClock} tick={AXIS_TICK} stroke="currentColor" strokeOpacity={0.3} minTickGap={40} />
           <YAxis yAxisId="posts" tick={AXIS_TICK} stroke="currentColor" strokeOpacity={0.3} tickFormatter={formatCount} width={48} />
@@ -69,6 +90,9 @@ export function SentimentChart({ windows }: { windows: WindowSnapshot[] }) {
           <Bar yAxisId="posts" dataKey="negative" name="Negative" stackId="posts" fill={LABEL_COLORS.negative} isAnimationActive={false} />
           {hasUnscored ? (
             <Bar yAxisId="posts" dataKey="unscored" name="Unscored" stackId="posts" fill={LABEL_COLORS.unscored} isAnimationActive={false} />
+          ) : null}
+          {selectedEnd !== null && data.some((d) => d.end === selectedEnd) ? (
+            <ReferenceLine yAxisId="posts" x={selectedEnd} stroke={MEAN_COLOR} strokeWidth={2} strokeDasharray="4 3" />
           ) : null}
           <Line
             yAxisId="mean"

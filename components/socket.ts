@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import type { Ack, ClientToServerEvents, ServerToClientEvents } from '../lib/contract';
+import type { Ack, ClientToServerEvents, ServerToClientEvents, WindowExplanation } from '../lib/contract';
 
 /** The browser's side of the contract in lib/contract.ts. */
 export type DashboardSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -9,6 +9,7 @@ const TOKEN_KEY = 'moodstream-control-token';
 
 /** How long a request waits for its acknowledgement before it reports a timeout, ms. */
 const REQUEST_TIMEOUT_MS = 5000;
+const TIMEOUT_ERROR = 'The server did not answer; check the connection and try again.';
 
 let socket: DashboardSocket | null = null;
 
@@ -51,7 +52,18 @@ export function requestTrack(event: 'track:add' | 'track:remove', query: string)
     getSocket()
       .timeout(REQUEST_TIMEOUT_MS)
       .emit(event, query, (err, result) => {
-        resolve(err ? { error: 'The server did not answer; check the connection and try again.' } : result);
+        resolve(err ? { error: TIMEOUT_ERROR } : result);
+      });
+  });
+}
+
+/** Sends `window:explain` for the window ending at `end` (epoch ms); resolves with the acknowledgement (never rejects). */
+export function requestWindowExplanation(end: number): Promise<Ack<WindowExplanation>> {
+  return new Promise((resolve) => {
+    getSocket()
+      .timeout(REQUEST_TIMEOUT_MS)
+      .emit('window:explain', end, (err, result) => {
+        resolve(err ? { error: TIMEOUT_ERROR } : result);
       });
   });
 }

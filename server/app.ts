@@ -95,7 +95,7 @@ export const MAX_WINDOW_PUSHES_PER_SECOND = 10;
  */
 export const EXPLAINED_POSTS = 10_000;
 /** Entries in each list of a `window:explain` answer (words up, words down, posts up, posts down). */
-export const MOVERS_K = 8;
+export const MOVERS_K = 6;
 
 const ERRORS = {
   rate: `Too many requests: at most ${MAX_REQUESTS_PER_SECOND} per second.`,
