@@ -122,6 +122,55 @@ describe('dashboard in Chromium', () => {
     await expect(page.getAttribute('[data-testid=export-history]', 'href')).resolves.toMatch(/^\/api\/export\?last=\d+$/);
   });
 
+  it('explains a selected feed post, and what moved a window picked on the chart', async () => {
+    // The keyboard's way in: a scored post's badge, Enter; Escape closes.
+    const badge = page.locator('[data-testid=live-feed] button[data-explain-id]').filter({ hasText: /^[+−]\d/ }).first();
+    await badge.focus();
+    await page.keyboard.press('Enter');
+    const explanation = page.locator('[data-testid=post-explanation]');
+    await explanation.waitFor();
+    const tokens = explanation.locator('li');
+    expect(await tokens.count()).toBeGreaterThan(0);
+    await expect(tokens.first().textContent()).resolves.toMatch(/[+−]\d/);
+    await expect(explanation.textContent()).resolves.toMatch(/→ score [+−]\d\.\d\d, (positive|negative|neutral)/);
+    await page.keyboard.press('Escape');
+    await explanation.waitFor({ state: 'detached' });
+
+    // A click on a post's text selects it too.
+    await page.locator('[data-testid=live-feed] li').filter({ has: page.locator('button', { hasText: /^[+−]\d/ }) }).first().locator('p').click();
+    await explanation.waitFor();
+    expect(await explanation.locator('li').count()).toBeGreaterThan(0);
+
+    // A click on the newest bar of the chart explains that window.
+    const grid = await page.locator('[data-testid=sentiment-chart] .recharts-cartesian-grid').boundingBox();
+    if (!grid) throw new Error('the chart has no plot area');
+    await page.mouse.click(grid.x + grid.width - 3, grid.y + grid.height - 4);
+    await page.waitForSelector('[data-testid=sentiment-chart][data-selected]');
+    const result = page.locator('[data-testid=movers-result]');
+    await result.waitFor();
+    await expect(page.locator('[data-testid=movers-sample]').textContent()).resolves.toMatch(/From (a sample|all)/);
+    const words = await page.locator('[data-testid^=movers-words-] li').count();
+    const posts = await page.locator('[data-testid^=movers-posts-] li').count();
+    expect(words).toBeGreaterThan(0);
+    expect(posts).toBeGreaterThan(0);
+
+    // The keyboard's way: the window picker; the chart marks the pick.
+    const picker = page.locator('[data-testid=movers-picker]');
+    const second = await picker.locator('option').nth(2).getAttribute('value');
+    await picker.selectOption(second as string);
+    await expect(page.getAttribute('[data-testid=sentiment-chart]', 'data-selected')).resolves.toBe(second);
+    await result.waitFor();
+    expect(await page.locator('[data-testid^=movers-words-] li').count()).toBeGreaterThan(0);
+    // A mover post opens its own explanation.
+    await page.locator('[data-testid^=movers-posts-] button').first().click();
+    await page.locator('[data-testid=window-movers] [data-testid=post-explanation] li').first().waitFor();
+
+    await page.mouse.move(0, 0);
+    await page.locator('[data-testid=live-feed]').evaluate((el) => el.parentElement?.scrollIntoView());
+    await page.locator('[data-testid=post-explanation]').first().screenshot({ path: join(SHOTS, 'explanation-light.png') });
+    await page.locator('[data-testid=window-movers]').screenshot({ path: join(SHOTS, 'movers-light.png') });
+  });
+
   it('looks right in light and dark, wide and narrow', async () => {
     await page.waitForTimeout(2500); // let the feed and charts fill in for the screenshots
     await page.mouse.move(0, 0); // no hover tooltip over the charts
@@ -129,6 +178,8 @@ describe('dashboard in Chromium', () => {
     await page.click('[data-testid=theme-toggle]');
     await expect(page.evaluate(() => document.documentElement.classList.contains('dark'))).resolves.toBe(true);
     await page.screenshot({ path: join(SHOTS, 'dashboard-dark.png'), fullPage: true });
+    await page.locator('[data-testid=post-explanation]').first().screenshot({ path: join(SHOTS, 'explanation-dark.png') });
+    await page.locator('[data-testid=window-movers]').screenshot({ path: join(SHOTS, 'movers-dark.png') });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: join(SHOTS, 'dashboard-mobile-dark.png'), fullPage: true });
     expect(pageErrors).toEqual([]);
