@@ -384,8 +384,14 @@ describe('dashboard server', () => {
     const app = await start(config(dataDir, ['--speed', 'max']));
     const watcher = await client(app);
     const ended = replayEnded(watcher.socket);
+    // Asked as soon as the window is pushed: its explained posts are already kept.
+    const onPush = new Promise<[WindowSnapshot, Ack<WindowExplanation>]>((resolve) =>
+      watcher.socket.once('window:updated', (w) => void explainWindow(watcher.socket, w.end).then((ack) => resolve([w, ack]))),
+    );
     app.start();
     await ended;
+    const [pushed, pushedAck] = await onPush;
+    expect(pushedAck).toEqual({ data: expect.objectContaining({ end: pushed.end, posts: pushed.total.posts, sampled: pushed.total.posts }) });
     const { socket, snapshot } = await client(app);
     const expected = expectedWindows();
     expect(snapshot.windows.map((w) => w.end)).toEqual(expected.map((w) => w.end));
