@@ -1,4 +1,5 @@
 import { useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { flushSync } from 'react-dom';
 import type { ScoredPost } from '../lib/stream/snapshot';
 import { LABEL_BADGE, LABEL_ACCENT, formatClock, formatScore } from './format';
 import { PostExplanation } from './PostExplanation';
@@ -47,24 +48,58 @@ function FeedItem({ post, selected, onSelect }: { post: ScoredPost; selected: bo
 }
 
 /**
+ * React keys that stay with their post when newer ones are prepended (so a focused score keeps
+ * its focus); a looping replay can repeat an id, and a repeat gets its occurrence number.
+ */
+function stableKeys(posts: ScoredPost[]): string[] {
+  const seen = new Map<string, number>();
+  return posts.map((p) => {
+    const n = seen.get(p.id) ?? 0;
+    seen.set(p.id, n + 1);
+    return n === 0 ? p.id : `${p.id}~${n}`;
+  });
+}
+
+/**
  * Recent scored posts, newest first, coloured by sentiment; pausing freezes the list so it can be
  * read. Selecting a post (a click, or Enter / Space on its score) shows why it scored what it did
- * above the list, where it stays while the post scrolls away; Escape closes it.
+ * above the list and holds the list still until it is closed (Escape, or the close button).
  */
 export function LiveFeed({ posts }: { posts: ScoredPost[] }) {
   const [frozen, setFrozen] = useState<ScoredPost[] | null>(null);
   const [selected, setSelected] = useState<ScoredPost | null>(null);
+  /** Whether the list was paused by selecting a post (and resumes when it is closed), not by the user. */
+  const [pausedForSelection, setPausedForSelection] = useState(false);
   const root = useRef<HTMLDivElement>(null);
+  const list = useRef<HTMLOListElement>(null);
   const shown = (frozen ?? posts).slice(0, SHOWN);
+  const keys = stableKeys(shown);
   const waiting = frozen ? posts.findIndex((p) => p.id === frozen[0]?.id) : 0;
   const newCount = frozen ? (waiting < 0 ? posts.length : waiting) : 0;
 
-  /** Closes the explanation and gives focus back to the post's score, if it is still listed. */
+  function select(post: ScoredPost) {
+    if (selected?.id === post.id) return close();
+    // A live list would scroll the post being read away, and its focused score with it.
+    if (!frozen) {
+      setFrozen(posts);
+      setPausedForSelection(true);
+    }
+    setSelected(post);
+  }
+
+  /** Closes the explanation, resumes a list paused for it, and gives focus back to the post's score (or the list). */
   function close() {
     const id = selected?.id;
-    setSelected(null);
+    // Rendered at once, so the focus goes to what is on the screen after resuming.
+    flushSync(() => {
+      setSelected(null);
+      if (pausedForSelection) {
+        setFrozen(null);
+        setPausedForSelection(false);
+      }
+    });
     const opener = [...(root.current?.querySelectorAll<HTMLButtonElement>('[data-explain-id]') ?? [])].find((b) => b.dataset.explainId === id);
-    opener?.focus();
+    (opener ?? list.current)?.focus();
   }
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -79,12 +114,15 @@ export function LiveFeed({ posts }: { posts: ScoredPost[] }) {
     <div ref={root} className="flex min-h-0 flex-1 flex-col" onKeyDown={onKeyDown}>
       <div className="mb-2 flex items-center justify-between gap-2">
         <p className="text-xs text-slate-500 dark:text-slate-400" aria-live="polite">
-          {frozen ? `Paused · ${newCount}${newCount >= posts.length && newCount > 0 ? '+' : ''} new` : 'Live sample of scored posts'}
+          {frozen ? `Paused${pausedForSelection ? ' while a post is explained' : ''} · ${newCount}${newCount >= posts.length && newCount > 0 ? '+' : ''} new` : 'Live sample of scored posts'}
         </p>
         <button
           type="button"
           aria-pressed={frozen !== null}
-          onClick={() => setFrozen(frozen ? null : posts)}
+          onClick={() => {
+            setFrozen(frozen ? null : posts);
+            setPausedForSelection(false);
+          }}
           className="inline-flex items-center gap-1.5 rounded-lg border border-slate-300 px-2.5 py-1 text-xs font-medium text-slate-700 transition hover:bg-slate-100 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-800"
         >
           {frozen ? (
@@ -103,15 +141,15 @@ export function LiveFeed({ posts }: { posts: ScoredPost[] }) {
       {shown.length === 0 ? (
         <p className="py-10 text-center text-sm text-slate-500 dark:text-slate-400">No posts yet.</p>
       ) : (
-        <ol className="min-h-0 flex-1 divide-y divide-slate-100 overflow-y-auto pr-1 dark:divide-slate-800" data-testid="live-feed" aria-label="Recent posts">
+        <ol
+          ref={list}
+          tabIndex={-1}
+          className="min-h-0 flex-1 divide-y divide-slate-100 overflow-y-auto pr-1 focus:outline-none dark:divide-slate-800"
+          data-testid="live-feed"
+          aria-label="Recent posts"
+        >
           {shown.map((p, i) => (
-            // A looping replay can repeat ids; the position keeps keys unique.
-            <FeedItem
-              key={`${p.id}-${i}`}
-              post={p}
-              selected={selected?.id === p.id}
-              onSelect={() => setSelected(selected?.id === p.id ? null : p)}
-            />
+            <FeedItem key={keys[i]} post={p} selected={selected?.id === p.id} onSelect={() => select(p)} />
           ))}
         </ol>
       )}

@@ -133,8 +133,14 @@ describe('dashboard in Chromium', () => {
     expect(await tokens.count()).toBeGreaterThan(0);
     await expect(tokens.first().textContent()).resolves.toMatch(/[+−]\d/);
     await expect(explanation.textContent()).resolves.toMatch(/→ score [+−]\d\.\d\d, (positive|negative|neutral)/);
+    // The list holds still while a post is explained, so the focused score stays put.
+    await page.waitForSelector('text=/Paused while a post is explained/');
+    await page.waitForTimeout(1000);
+    await expect(page.evaluate(() => document.activeElement?.hasAttribute('data-explain-id'))).resolves.toBe(true);
     await page.keyboard.press('Escape');
     await explanation.waitFor({ state: 'detached' });
+    await page.waitForSelector('text=Live sample of scored posts');
+    await expect(page.evaluate(() => Boolean(document.activeElement?.closest('[data-testid=live-feed]')))).resolves.toBe(true);
 
     // A click on a post's text selects it too.
     await page.locator('[data-testid=live-feed] li').filter({ has: page.locator('button', { hasText: /^[+−]\d/ }) }).first().locator('p').click();
@@ -182,6 +188,7 @@ describe('dashboard in Chromium', () => {
     await page.locator('[data-testid=window-movers]').screenshot({ path: join(SHOTS, 'movers-dark.png') });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: join(SHOTS, 'dashboard-mobile-dark.png'), fullPage: true });
+    await page.locator('[data-testid=window-movers]').screenshot({ path: join(SHOTS, 'movers-mobile-dark.png') });
     expect(pageErrors).toEqual([]);
     // The choice is remembered across reloads.
     await page.reload();
