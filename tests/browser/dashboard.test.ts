@@ -173,7 +173,7 @@ describe('dashboard in Chromium', () => {
 
     await page.mouse.move(0, 0);
     await page.locator('[data-testid=live-feed]').evaluate((el) => el.parentElement?.scrollIntoView());
-    await page.locator('[data-testid=post-explanation]').first().screenshot({ path: join(SHOTS, 'explanation-light.png') });
+    await page.locator('#feed-post-explanation').screenshot({ path: join(SHOTS, 'explanation-light.png') });
     await page.locator('[data-testid=window-movers]').screenshot({ path: join(SHOTS, 'movers-light.png') });
   });
 
@@ -184,7 +184,7 @@ describe('dashboard in Chromium', () => {
     await page.click('[data-testid=theme-toggle]');
     await expect(page.evaluate(() => document.documentElement.classList.contains('dark'))).resolves.toBe(true);
     await page.screenshot({ path: join(SHOTS, 'dashboard-dark.png'), fullPage: true });
-    await page.locator('[data-testid=post-explanation]').first().screenshot({ path: join(SHOTS, 'explanation-dark.png') });
+    await page.locator('#feed-post-explanation').screenshot({ path: join(SHOTS, 'explanation-dark.png') });
     await page.locator('[data-testid=window-movers]').screenshot({ path: join(SHOTS, 'movers-dark.png') });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: join(SHOTS, 'dashboard-mobile-dark.png'), fullPage: true });
