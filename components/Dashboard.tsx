@@ -132,8 +132,18 @@ export function Dashboard() {
           }
         >
           {rangeNote}
-          <SentimentChart windows={chartWindows} selectedEnd={explainedEnd} onSelect={setExplainedEnd} />
-          <WindowMovers windows={chartWindows} selectedEnd={explainedEnd} onSelect={setExplainedEnd} />
+          {/* A click on a bar leaves the focus in the chart, so Escape is heard there too. */}
+          <div
+            onKeyDown={(e) => {
+              if (e.key === 'Escape' && explainedEnd !== null) {
+                e.preventDefault();
+                setExplainedEnd(null);
+              }
+            }}
+          >
+            <SentimentChart windows={chartWindows} selectedEnd={explainedEnd} onSelect={setExplainedEnd} />
+            <WindowMovers windows={chartWindows} selectedEnd={explainedEnd} onSelect={setExplainedEnd} />
+          </div>
         </Panel>
 
         {/* The feed fills the height of the two panels beside it without adding to it: its

@@ -125,6 +125,8 @@ export function WindowMovers({ windows, selectedEnd, onSelect }: WindowMoversPro
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key === 'Escape' && selectedEnd !== null) {
       e.preventDefault();
+      // Handled here, where the focus can be put back on the picker.
+      e.stopPropagation();
       onSelect(null);
       picker.current?.focus();
     }

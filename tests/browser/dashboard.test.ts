@@ -142,7 +142,8 @@ describe('dashboard in Chromium', () => {
     await page.waitForSelector('text=Live sample of scored posts');
     await expect(page.evaluate(() => Boolean(document.activeElement?.closest('[data-testid=live-feed]')))).resolves.toBe(true);
 
-    // A click on a post's text selects it too.
+    // A click on a post's text selects it too (on a paused list: a live one moves under the pointer).
+    await page.getByRole('button', { name: 'Pause' }).click();
     await page.locator('[data-testid=live-feed] li').filter({ has: page.locator('button', { hasText: /^[+−]\d/ }) }).first().locator('p').click();
     await explanation.waitFor();
     expect(await explanation.locator('li').count()).toBeGreaterThan(0);
@@ -159,6 +160,10 @@ describe('dashboard in Chromium', () => {
     const posts = await page.locator('[data-testid^=movers-posts-] li').count();
     expect(words).toBeGreaterThan(0);
     expect(posts).toBeGreaterThan(0);
+    // Escape, with the focus still in the chart, closes it.
+    await page.keyboard.press('Escape');
+    await result.waitFor({ state: 'detached' });
+    await expect(page.getAttribute('[data-testid=sentiment-chart]', 'data-selected')).resolves.toBeNull();
 
     // The keyboard's way: the window picker; the chart marks the pick.
     const picker = page.locator('[data-testid=movers-picker]');
