@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: throughput of the per-post hot path, side by side with its baselines, in one run
- * on one corpus. Each figure is the median of several rounds; costs are per post, relative to
- * `JSON.parse` of the same lines. A second process repeats the pipeline with `natural`'s whole index
+ * on one corpus. Every stage is measured in a fresh process of its own, the stages taking turns
+ * round after round, so no stage inherits another's heap or inline caches and machine noise falls
+ * on all of them alike; each figure is the median over rounds, and costs are per post, relative to
+ * `JSON.parse` of the same lines. One stage repeats the pipeline with `natural`'s whole index
  * loaded, to show the hot path does not pay for what that index drags in. A second, informational
  * table runs the same posts as raw Bluesky Jetstream frames (the live source's wire format, with
  * facets), where each line is about three times longer; the target is the first table's.
@@ -18,7 +20,9 @@ import { StreamEngine } from '../lib/stream/engine';
 import type { Post } from '../lib/post';
 
 const POSTS = Number(process.env.BENCH_POSTS ?? 20_000);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+/** Timed runs inside one process, after two warm-up runs; the process reports their median. */
+const RUNS = 3;
 const KEYWORDS = ['launch OR #nova', '"late goal"', 'rain -umbrella'];
 
 function demoPosts(): Post[] {
@@ -64,16 +68,17 @@ function median(xs: number[]): number {
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 }
 
-/** Median posts/s of `run` over ROUNDS rounds, after one warm-up round. */
-function measure(run: () => void): { pps: number; min: number; max: number } {
+/** Posts/s of `run`: the median of RUNS timed runs after two warm-up runs. */
+function measure(run: () => void): number {
+  run();
   run();
   const rates: number[] = [];
-  for (let r = 0; r < ROUNDS; r++) {
+  for (let r = 0; r < RUNS; r++) {
     const t0 = performance.now();
     run();
     rates.push(POSTS / ((performance.now() - t0) / 1000));
   }
-  return { pps: median(rates), min: Math.min(...rates), max: Math.max(...rates) };
+  return median(rates);
 }
 
 function pipeline(lines: string[], scorer: string, parse: (line: string, source: string) => ParseResult = parseJsonLine): () => void {
@@ -97,58 +102,78 @@ function pipeline(lines: string[], scorer: string, parse: (line: string, source:
 }
 
 let sink = 0;
-const posts = demoPosts();
-const lines = corpus(posts);
+const parseAll = (lines: string[]) => () => { for (const l of lines) sink += (JSON.parse(l) as object) ? 1 : 0; };
 
-if (process.argv.includes('--child-natural')) {
-  // Loading the index is what a plain `require('natural')` does; the pipeline must not slow down.
-  createRequire(import.meta.url)('natural');
-  const json = measure(() => { for (const l of lines) sink += (JSON.parse(l) as { id: string }).id.length; });
-  const pipe = measure(pipeline(lines, 'moodstream'));
-  process.stdout.write(JSON.stringify({ json: json.pps, pipeline: pipe.pps }) + '\n');
+/** Each stage builds its own input, so a child process holds nothing but what it measures. */
+const STAGES: Record<string, { label: string; table: 'lines' | 'frames'; run: () => () => void }> = {
+  json: { label: 'JSON.parse alone', table: 'lines', run: () => parseAll(corpus(demoPosts())) },
+  analyze: {
+    label: 'sentiment.analyze alone',
+    table: 'lines',
+    run: () => {
+      const Sentiment = createRequire(import.meta.url)('sentiment') as new () => { analyze(t: string): { score: number } };
+      const sentiment = new Sentiment();
+      const texts = corpus(demoPosts()).map((l) => (JSON.parse(l) as { text: string }).text);
+      return () => { for (const t of texts) sink += sentiment.analyze(t).score; };
+    },
+  },
+  moodstream: { label: 'pipeline, moodstream scorer', table: 'lines', run: () => pipeline(corpus(demoPosts()), 'moodstream') },
+  afinn: { label: 'pipeline, afinn scorer', table: 'lines', run: () => pipeline(corpus(demoPosts()), 'afinn') },
+  naive: { label: 'pipeline on sentiment.analyze (naive)', table: 'lines', run: () => pipeline(corpus(demoPosts()), 'sentiment') },
+  natural: {
+    label: "pipeline, moodstream scorer, require('natural') loaded",
+    table: 'lines',
+    run: () => {
+      // What a plain `require('natural')` would do to the process; moodstream imports submodules only.
+      createRequire(import.meta.url)('natural');
+      return pipeline(corpus(demoPosts()), 'moodstream');
+    },
+  },
+  framesJson: { label: 'JSON.parse alone', table: 'frames', run: () => parseAll(jetstreamCorpus(demoPosts())) },
+  framesPipeline: {
+    label: 'pipeline, moodstream scorer',
+    table: 'frames',
+    run: () => pipeline(jetstreamCorpus(demoPosts()), 'moodstream', parseJetstreamLine),
+  },
+};
+
+const stageArg = process.argv.indexOf('--stage');
+if (stageArg >= 0) {
+  const stage = STAGES[process.argv[stageArg + 1] ?? ''];
+  if (!stage) throw new Error(`unknown stage ${process.argv[stageArg + 1]}`);
+  process.stdout.write(`${measure(stage.run())}\n`);
+  if (sink === 42) process.stderr.write('\n');
 } else {
-  const texts = lines.map((l) => (JSON.parse(l) as { text: string }).text);
-  const Sentiment = createRequire(import.meta.url)('sentiment') as new () => { analyze(t: string): { score: number } };
-  const sentiment = new Sentiment();
-  const rows: [string, { pps: number; min: number; max: number }][] = [
-    ['JSON.parse alone', measure(() => { for (const l of lines) sink += (JSON.parse(l) as { id: string }).id.length; })],
-    ['sentiment.analyze alone', measure(() => { for (const t of texts) sink += sentiment.analyze(t).score; })],
-    ['pipeline, moodstream scorer', measure(pipeline(lines, 'moodstream'))],
-    ['pipeline, afinn scorer', measure(pipeline(lines, 'afinn'))],
-    ['pipeline on sentiment.analyze (naive)', measure(pipeline(lines, 'sentiment'))],
-  ];
-  const base = rows[0]![1].pps;
-  const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-  console.log(`moodstream bench: ${fmt(POSTS)} demo posts (JSON Lines), median of ${ROUNDS} rounds, node ${process.version}\n`);
-  console.log('| stage | posts/s (median) | range | cost vs JSON.parse |');
-  console.log('|---|---:|---:|---:|');
-  for (const [name, r] of rows) console.log(`| ${name} | ${fmt(r.pps)} | ${fmt(r.min)}-${fmt(r.max)} | ${(base / r.pps).toFixed(2)}x |`);
-  const byName = Object.fromEntries(rows.map(([n, r]) => [n, r.pps]));
-  const rulesVsPlain = byName['pipeline, afinn scorer']! / byName['pipeline, moodstream scorer']!;
-  console.log(`\nmoodstream scorer pipeline costs ${rulesVsPlain.toFixed(2)}x the afinn pipeline (target <= 1.3x)`);
-
-  const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child-natural'], {
-    encoding: 'utf8', env: process.env,
-  });
-  const loaded = child.status === 0 ? (JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { json: number; pipeline: number }) : null;
-  if (loaded) {
-    console.log(`with require('natural') loaded in the process: pipeline ${(loaded.json / loaded.pipeline).toFixed(2)}x JSON.parse ` +
-      `(here ${(base / byName['pipeline, moodstream scorer']!).toFixed(2)}x): the hot path imports natural's submodules only`);
-  } else {
-    console.log(`(the natural-index comparison did not run: ${child.stderr.trim().split('\n').at(-1)})`);
+  const names = Object.keys(STAGES);
+  const rates: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const name of names) {
+      const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--stage', name], {
+        encoding: 'utf8', env: process.env,
+      });
+      if (child.status !== 0) throw new Error(`stage ${name} failed: ${child.stderr.trim().split('\n').at(-1)}`);
+      rates[name]!.push(Number(child.stdout.trim().split('\n').at(-1)));
+    }
   }
-
-  const frames = jetstreamCorpus(posts);
-  const frameRows: [string, { pps: number; min: number; max: number }][] = [
-    ['JSON.parse alone', measure(() => { for (const l of frames) sink += (JSON.parse(l) as { did: string }).did.length; })],
-    ['pipeline, moodstream scorer', measure(pipeline(frames, 'moodstream', parseJetstreamLine))],
-  ];
+  const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+  const table = (kind: 'lines' | 'frames') => {
+    const rows = names.filter((n) => STAGES[n]!.table === kind);
+    const base = median(rates[rows[0]!]!);
+    console.log('| stage | posts/s (median) | range | cost vs JSON.parse |');
+    console.log('|---|---:|---:|---:|');
+    for (const n of rows) {
+      const r = rates[n]!;
+      console.log(`| ${STAGES[n]!.label} | ${fmt(median(r))} | ${fmt(Math.min(...r))}-${fmt(Math.max(...r))} | ${(base / median(r)).toFixed(2)}x |`);
+    }
+  };
   const avg = (xs: string[]) => Math.round(xs.reduce((n, l) => n + l.length, 0) / xs.length);
-  console.log(`\nInformational: the same posts as Bluesky Jetstream frames (${avg(frames)} characters a line on average, ` +
-    `against ${avg(lines)} above)\n`);
-  console.log('| stage | posts/s (median) | range | cost vs JSON.parse |');
-  console.log('|---|---:|---:|---:|');
-  const frameBase = frameRows[0]![1].pps;
-  for (const [name, r] of frameRows) console.log(`| ${name} | ${fmt(r.pps)} | ${fmt(r.min)}-${fmt(r.max)} | ${(frameBase / r.pps).toFixed(2)}x |`);
-  if (sink === 42) console.log('');
+  const posts = demoPosts();
+  console.log(`moodstream bench: ${fmt(POSTS)} demo posts (JSON Lines, ${avg(corpus(posts))} characters a line on average), ` +
+    `each stage in its own process, median of ${ROUNDS} rounds (each the median of ${RUNS} runs), node ${process.version}\n`);
+  table('lines');
+  const m = (n: string) => median(rates[n]!);
+  console.log(`\nmoodstream scorer pipeline costs ${(m('afinn') / m('moodstream')).toFixed(2)}x the afinn pipeline (target <= 1.3x); ` +
+    `with natural's index loaded it would cost ${(m('moodstream') / m('natural')).toFixed(2)}x what it does`);
+  console.log(`\nInformational: the same posts as Bluesky Jetstream frames (${avg(jetstreamCorpus(posts))} characters a line on average)\n`);
+  table('frames');
 }
