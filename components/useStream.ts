@@ -3,7 +3,7 @@
 import { useEffect, useReducer } from 'react';
 import type { BatchProcessed, SourceStatus, StateSnapshot, StreamSettings } from '../lib/contract';
 import type { ScoredPost, WindowSnapshot } from '../lib/stream/snapshot';
-import { getSocket } from './socket';
+import { getSocket, type DashboardSocket } from './socket';
 
 /** Windows kept for the charts (at the default 5 s slide, ten minutes). */
 export const MAX_WINDOWS = 120;
@@ -79,6 +79,16 @@ function reduce(state: StreamView, action: Action): StreamView {
   }
 }
 
+type Listen = DashboardSocket['on'];
+
+/** Adds a named handler and returns the function that removes exactly it. */
+function listen(socket: DashboardSocket, ...[event, handler]: Parameters<Listen>): () => void {
+  socket.on(event, handler);
+  return () => {
+    socket.off(event, handler);
+  };
+}
+
 /**
  * Subscribes to the server's pushes and keeps what the dashboard shows. Each handler is named so
  * the cleanup removes exactly it (a second mount, as in React's strict mode, does not double it).
@@ -97,28 +107,23 @@ export function useStream(): StreamView {
     const onTracked = (value: string[]) => dispatch({ type: 'tracked', value });
     const onBatch = (value: BatchProcessed) => dispatch({ type: 'batch', value });
 
-    socket.on('connect', onConnect);
-    socket.on('disconnect', onDisconnect);
-    socket.on('connect_error', onDisconnect);
-    socket.on('state:snapshot', onSnapshot);
-    socket.on('window:updated', onWindow);
-    socket.on('posts:sampled', onPosts);
-    socket.on('source:status', onStatus);
-    socket.on('tracked:changed', onTracked);
-    socket.on('batch:processed', onBatch);
+    // Each subscription hands back its own removal, so the cleanup can never miss one.
+    const subscriptions = [
+      listen(socket, 'connect', onConnect),
+      listen(socket, 'disconnect', onDisconnect),
+      listen(socket, 'connect_error', onDisconnect),
+      listen(socket, 'state:snapshot', onSnapshot),
+      listen(socket, 'window:updated', onWindow),
+      listen(socket, 'posts:sampled', onPosts),
+      listen(socket, 'source:status', onStatus),
+      listen(socket, 'tracked:changed', onTracked),
+      listen(socket, 'batch:processed', onBatch),
+    ];
     if (socket.connected) onConnect();
     else socket.connect();
 
     return () => {
-      socket.off('connect', onConnect);
-      socket.off('disconnect', onDisconnect);
-      socket.off('connect_error', onDisconnect);
-      socket.off('state:snapshot', onSnapshot);
-      socket.off('window:updated', onWindow);
-      socket.off('posts:sampled', onPosts);
-      socket.off('source:status', onStatus);
-      socket.off('tracked:changed', onTracked);
-      socket.off('batch:processed', onBatch);
+      for (const unsubscribe of subscriptions) unsubscribe();
     };
   }, []);
 
