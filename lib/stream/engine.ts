@@ -1,4 +1,4 @@
-import type { Analyzer } from '../nlp/analysis';
+import type { Analysis, Analyzer } from '../nlp/analysis';
 import type { Post } from '../post';
 import { matchQuery, parseQuery, prepareDoc, type Query } from '../query';
 import { countPost, meanScore, toScoreUnits, zeroCounts, type Counts } from './counts';
@@ -18,6 +18,12 @@ export interface EngineOptions extends WindowSpec {
   keywords?: string[];
   /** Scored posts kept (with explanations) per batch for the live feed (default 10). */
   sampleSize?: number;
+  /**
+   * Longest run of empty windows emitted for a quiet gap (default 10,000). A longer gap is
+   * skipped and counted in `skippedWindows`, so one post dated far away cannot make the engine
+   * walk millions of empty slides.
+   */
+  maxQuietWindows?: number;
 }
 
 /** What one call hands back: batches closed, windows completed, and a sample of scored posts. */
@@ -32,10 +38,12 @@ export interface EngineStats {
   posts: number;
   /** Posts that arrived after their batch had closed: counted and dropped. */
   late: number;
-  /** Posts without a usable createdAt: counted and dropped. */
+  /** Posts without a usable createdAt (not a time from 1970 to 9999), or that the analyzer failed on: counted and dropped. */
   invalid: number;
   batches: number;
   windows: number;
+  /** Empty windows of quiet gaps longer than `maxQuietWindows`, not emitted. */
+  skippedWindows: number;
 }
 
 /** Everything needed to resume exactly where a run stopped; plain JSON. */
@@ -77,6 +85,7 @@ export class StreamEngine {
   private readonly latenessMs: number;
   private readonly k: number;
   private readonly sampleSize: number;
+  private readonly maxQuietWindows: number;
   private readonly analyzer: Analyzer;
   private window: SlidingWindow;
   private readonly open = new Map<number, Post[]>();
@@ -86,7 +95,7 @@ export class StreamEngine {
   /** Batches ending at or before this are closed (or due): newest event time or clock, less lateness. */
   private limit: number | null = null;
   private tracked: Tracked[] = [];
-  private readonly counters: EngineStats = { posts: 0, late: 0, invalid: 0, batches: 0, windows: 0 };
+  private readonly counters: EngineStats = { posts: 0, late: 0, invalid: 0, batches: 0, windows: 0, skippedWindows: 0 };
 
   constructor(options: EngineOptions) {
     this.spec = validateWindowSpec({ batchMs: options.batchMs, windowMs: options.windowMs, slideMs: options.slideMs });
@@ -97,6 +106,7 @@ export class StreamEngine {
     this.latenessMs = options.latenessMs;
     this.k = options.topK;
     this.sampleSize = options.sampleSize ?? 10;
+    this.maxQuietWindows = options.maxQuietWindows ?? 10_000;
     this.analyzer = options.analyzer;
     this.window = new SlidingWindow(this.spec.windowMs / this.spec.slideMs);
     for (const q of options.keywords ?? []) {
@@ -114,7 +124,7 @@ export class StreamEngine {
     const { batchMs } = this.spec;
     for (const post of posts) {
       const t = post.createdAt;
-      if (typeof t !== 'number' || !Number.isFinite(t)) {
+      if (typeof t !== 'number' || !(t >= 0 && t <= MAX_TIME)) {
         this.counters.invalid++;
         continue;
       }
@@ -209,13 +219,21 @@ export class StreamEngine {
         throw new Error(`${flag} is ${options[key]} ms but the checkpoint was made with ${state.spec[key]} ms: use the same ${flag} or another data directory`);
       }
     }
-    const engine = new StreamEngine({ ...options, keywords: state.keywords });
+    const engine = new StreamEngine({ ...options, keywords: [] });
+    // A saved query the parser no longer accepts is left out rather than blocking the resume;
+    // callers compare keywords() with what they saved and say so.
+    for (const q of state.keywords) engine.addKeyword(q);
     engine.next = state.next;
     engine.maxEventTime = state.maxEventTime;
     engine.limit = state.limit;
     for (const [start, posts] of state.open) engine.open.set(start, posts.slice());
     engine.slide = deserializePartial(state.slide);
     engine.window = SlidingWindow.restore(options.windowMs / options.slideMs, state.ring);
+    for (const q of state.keywords) {
+      if (engine.keywords().includes(q.trim())) continue;
+      engine.slide.keywords.delete(q);
+      engine.window.dropKey('keywords', q);
+    }
     Object.assign(engine.counters, state.stats);
     return engine;
   }
@@ -240,6 +258,10 @@ export class StreamEngine {
       if (next + batchMs > limit) return out;
     }
     while (next + batchMs <= limit) {
+      if (next % slideMs === 0 && !this.open.has(next)) {
+        next = this.skipQuietGap(next, limit);
+        if (next + batchMs > limit) break;
+      }
       const posts = this.open.get(next);
       if (posts) {
         this.open.delete(next);
@@ -258,6 +280,26 @@ export class StreamEngine {
     return out;
   }
 
+  /**
+   * At a slide boundary with nothing in the window, nothing in the slide and no post before
+   * `until`, a gap longer than `maxQuietWindows` slides jumps to the last boundary before the next
+   * post (or the limit): those windows would all be empty. Returns where closing goes on.
+   */
+  private skipQuietGap(next: number, limit: number): number {
+    if (!this.window.isEmpty() || this.slide.total.posts > 0) return next;
+    const { batchMs, slideMs, windowMs } = this.spec;
+    let until = Math.floor(limit / batchMs) * batchMs;
+    for (const start of this.open.keys()) if (start < until) until = start;
+    const boundary = Math.floor(until / slideMs) * slideMs;
+    const quiet = (boundary - next) / slideMs;
+    if (quiet <= this.maxQuietWindows) return next;
+    this.counters.skippedWindows += quiet;
+    this.counters.batches += (boundary - next) / batchMs;
+    // Every slide in the ring is empty, so an empty ring is the same window.
+    this.window = new SlidingWindow(windowMs / slideMs);
+    return boundary;
+  }
+
   private processBatch(start: number, posts: Post[], out: EngineOutput): void {
     const slide = this.slide;
     const every = Math.max(1, Math.ceil(posts.length / Math.max(1, this.sampleSize)));
@@ -265,7 +307,15 @@ export class StreamEngine {
     for (let i = 0; i < posts.length; i++) {
       const post = posts[i] as Post;
       const explain = sampling && i % every === 0;
-      const a = this.analyzer.analyze(post, explain ? { explain: true } : undefined);
+      let a: Analysis;
+      try {
+        a = this.analyzer.analyze(post, explain ? { explain: true } : undefined);
+      } catch {
+        // One post the analyzer cannot take must not cost the batch: it is counted and dropped.
+        this.counters.invalid++;
+        this.counters.posts--;
+        continue;
+      }
       const units = a.label === 'unscored' ? 0 : toScoreUnits(a.score);
       countPost(slide.total, a.label, units);
       for (const h of a.hashtags) countKey(slide.hashtags, h, a.label, units);
@@ -299,6 +349,9 @@ export class StreamEngine {
 }
 
 const ZERO: Counts = zeroCounts();
+
+/** 9999-12-31T23:59:59.999Z: past it, dates are not dates and batch arithmetic loses precision. */
+const MAX_TIME = 253_402_300_799_999;
 
 function keyStats(key: string, c: Counts): KeyStats {
   return {

@@ -219,7 +219,7 @@ function randomStream(rand: () => number) {
     // Some posts arrive out of order, some of them later than the lateness allows.
     const jitter = rand() < 0.2 ? -Math.floor(rand() * 2000) : 0;
     const words = Array.from({ length: 1 + Math.floor(rand() * 5) }, () => VOCAB[Math.floor(rand() * VOCAB.length)]!);
-    posts.push(post(t + jitter, words.join(' '), rand() < 0.1 ? 'xx' : 'en'));
+    posts.push(post(Math.max(0, t + jitter), words.join(' '), rand() < 0.1 ? 'xx' : 'en'));
   }
   const keywords = QUERIES.filter(() => rand() < 0.5);
   return { spec: { batchMs, slideMs, windowMs, latenessMs, topK: 1 + Math.floor(rand() * 4), keywords }, posts };
@@ -257,5 +257,39 @@ describe('incremental windows equal a naive recomputation', () => {
     const engine = new StreamEngine({ ...base, batchMs: 1000, windowMs: 2000, slideMs: 1000 });
     expect(() => StreamEngine.restore(engine.exportState(), { ...base, batchMs: 1000, windowMs: 4000, slideMs: 1000 }))
       .toThrow(/--window/);
+  });
+});
+
+describe('hostile times', () => {
+  it('drops posts whose time is not a date from 1970 to 9999 as invalid', () => {
+    const engine = new StreamEngine({ ...base, batchMs: 1000, windowMs: 2000, slideMs: 1000 });
+    engine.ingest([post(1e300, 'far'), post(-5, 'before'), post(Number.POSITIVE_INFINITY, 'inf'), post(1000, 'ok')]);
+    expect(engine.stats()).toMatchObject({ posts: 1, invalid: 3 });
+    expect(engine.flush().windows.map((w) => w.total.posts)).toEqual([1]);
+  });
+
+  it('skips the empty windows of a gap longer than maxQuietWindows, counting them', () => {
+    const year = 365 * 86_400_000;
+    const engine = new StreamEngine({ ...base, batchMs: 1000, windowMs: 20_000, slideMs: 10_000, maxQuietWindows: 100 });
+    const before = engine.ingest([post(0, '#a good'), post(year, '#b bad')]).windows;
+    const after = engine.flush().windows;
+    const windows = [...before, ...after];
+    // The windows holding the first post and the quiet ones up to the cap's check, then the last post's.
+    expect(windows.at(-1)!.total.posts).toBe(1);
+    expect(windows.at(-1)!.hashtags.map((h) => h.key)).toEqual(['#b']);
+    expect(windows.filter((w) => w.total.posts > 0).map((w) => w.end)).toEqual([10_000, 20_000, year + 10_000]);
+    expect(engine.stats().skippedWindows + engine.stats().windows).toBe(year / 10_000 + 1);
+    expect(windows.length).toBeLessThan(10);
+  });
+
+  it('counts a post the analyzer fails on as invalid and keeps the rest of its batch', () => {
+    const fragile = { name: 'fragile', analyze: (p: Post, o?: { explain?: boolean }) => {
+      if (p.text === 'boom') throw new Error('analyzer bug');
+      return wordAnalyzer.analyze(p, o);
+    } };
+    const engine = new StreamEngine({ ...base, analyzer: fragile, batchMs: 1000, windowMs: 1000, slideMs: 1000 });
+    engine.ingest([post(0, 'good'), post(1, 'boom'), post(2, 'bad')]);
+    expect(engine.flush().windows[0]!.total.posts).toBe(2);
+    expect(engine.stats()).toMatchObject({ posts: 2, invalid: 1 });
   });
 });
