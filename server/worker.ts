@@ -72,6 +72,12 @@ export interface WorkerOptions {
   tickMs?: number;
   /** How long after a batch ends the clock may close it, ms (covers network delay). Default 2000. */
   idleGraceMs?: number;
+  /**
+   * With a clock-driven (live) source: a post dated more than this ahead of the clock is dropped
+   * and counted as `future`, since one skewed post would otherwise make every real post late.
+   * Default 5 minutes.
+   */
+  maxFutureMs?: number;
   /** How often `status` is emitted, ms. Default 1000. */
   statusMs?: number;
   checkpoint?: { store: CheckpointStore; everyBatches: number };
@@ -119,10 +125,7 @@ export class StreamWorker extends EventEmitter<WorkerEvents> {
     this.source.start(
       {
         onPosts: (posts, position) => this.onPosts(posts, position),
-        onIssue: (issue) => {
-          this.issues[issue.kind] = (this.issues[issue.kind] ?? 0) + 1;
-          this.emit('issue', issue);
-        },
+        onIssue: (issue) => this.reportIssue(issue),
         onState: (state, detail) => {
           this.state = state;
           this.detail = detail ?? null;
@@ -137,7 +140,14 @@ export class StreamWorker extends EventEmitter<WorkerEvents> {
       const grace = this.options.idleGraceMs ?? 2000;
       // Only while live: a reconnecting source is about to deliver the gap, which must not be late.
       this.timers.push(setInterval(() => {
-        if (this.state === 'live') this.handle(this.engine.advanceTo(this.clock() - grace), performance.now());
+        if (this.state !== 'live') return;
+        // A timer has no caller to catch for it: a store that fails (disk full) is reported, not fatal.
+        try {
+          this.handle(this.engine.advanceTo(this.clock() - grace), performance.now());
+        } catch (err) {
+          this.options.logger?.error('closing batches by the clock failed', { error: (err as Error).message });
+          this.reportIssue({ kind: 'store', message: (err as Error).message });
+        }
       }, tickMs));
     }
     if (statusMs > 0) this.timers.push(setInterval(() => this.emit('status', this.status()), statusMs));
@@ -194,10 +204,25 @@ export class StreamWorker extends EventEmitter<WorkerEvents> {
     return this.engine.stats();
   }
 
+  private reportIssue(issue: SourceIssue): void {
+    this.issues[issue.kind] = (this.issues[issue.kind] ?? 0) + 1;
+    this.emit('issue', issue);
+  }
+
+  /** Posts dated too far ahead of the clock, for clock-driven sources only (replays keep their time). */
+  private withoutFuture(posts: Post[]): Post[] {
+    if (!(this.options.tickMs ?? 0)) return posts;
+    const horizon = this.clock() + (this.options.maxFutureMs ?? 300_000);
+    if (posts.every((p) => !(p.createdAt > horizon))) return posts;
+    const kept = posts.filter((p) => !(p.createdAt > horizon));
+    this.reportIssue({ kind: 'future', message: `${posts.length - kept.length} post(s) dated more than ${(this.options.maxFutureMs ?? 300_000) / 1000} s ahead of the clock dropped` });
+    return kept;
+  }
+
   private onPosts(posts: Post[], position: SourcePosition): void {
     const started = performance.now();
     this.received += posts.length;
-    const out = this.engine.ingest(posts);
+    const out = this.engine.ingest(this.withoutFuture(posts));
     this.position = position;
     this.handle(out, started);
   }
