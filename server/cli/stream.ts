@@ -1,4 +1,4 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DEFAULT_ANALYZER, createAnalyzer } from '../../lib/sentiment/analyzers';
 import { CSV_HEADER, rowsToCsv, snapshotRows } from '../../lib/csv';
@@ -129,6 +129,12 @@ function main(): void {
       : null;
     const checkpoint = store?.checkpoints.load() ?? null;
     engine = checkpoint ? StreamEngine.restore(checkpoint.engine, options) : new StreamEngine(options);
+    // A resumed run keeps its tracked queries and adds the ones this command line names.
+    for (const q of checkpoint ? values.track : []) {
+      if (engine.keywords().includes(q.trim())) continue;
+      const r = engine.addKeyword(q);
+      if (!r.ok) throw new Error(`--track "${q}": ${r.error}`);
+    }
     source = createSource({
       kind,
       file: values.file ?? null,
@@ -161,7 +167,13 @@ function run(
 ): void {
   // A reader that goes away (`| head`) ends the run quietly instead of crashing it.
   process.stdout.on('error', () => void finish(0));
-  const out: NodeJS.WritableStream | WriteStream = outFile ? createWriteStream(outFile, { flags: resumeFrom ? 'a' : 'w' }) : process.stdout;
+  const out: NodeJS.WritableStream = outFile ? createWriteStream(outFile, { flags: resumeFrom ? 'a' : 'w' }) : process.stdout;
+  if (out !== process.stdout) {
+    out.on('error', (err: Error) => {
+      process.stderr.write(`moodstream stream: --out ${outFile}: ${err.message}\n`);
+      void finish(2, false);
+    });
+  }
   if (format === 'csv' && !resumeFrom) out.write(CSV_HEADER + '\r\n');
   const write = (w: WindowSnapshot) => {
     if (format === 'jsonl') out.write(JSON.stringify(w) + '\n');
@@ -184,7 +196,13 @@ function run(
     if (reported === 100) process.stderr.write('(further issues are only counted)\n');
   });
   let finished = false;
-  const finish = async (code: number) => {
+  let failed = false;
+  worker.on('status', (st) => {
+    // A source that has given up (a refused token, an unreadable file) ends the run with an error.
+    if (st.state === 'failed') failed = true;
+    if (st.state === 'failed' && clockAligned) void finish(1);
+  });
+  const finish = async (code: number, flushOut = true) => {
     if (finished) return;
     finished = true;
     await worker.stop();
@@ -207,10 +225,10 @@ function run(
       process.stderr.write(JSON.stringify(stats) + '\n');
       process.exitCode = code;
     };
-    if (out === process.stdout) done();
+    if (out === process.stdout || !flushOut) done();
     else out.end(done);
   };
-  worker.on('end', () => void finish(0));
+  worker.on('end', () => void finish(failed ? 1 : 0));
   process.once('SIGINT', () => void finish(130));
   process.once('SIGTERM', () => void finish(143));
   worker.start();
