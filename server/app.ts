@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { isIP, type AddressInfo } from 'node:net';
 import { Server, type Socket } from 'socket.io';
 import {
   MAX_MESSAGE_BYTES,
@@ -184,7 +184,12 @@ export async function createApplication(
   });
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    let pathname: string;
+    try {
+      pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    } catch {
+      return sendText(res, 400, 'Bad request: the URL cannot be parsed');
+    }
     if (pathname === '/api/export') return exportCsv(req, res);
     const extra = parts.routes?.[pathname];
     if (extra) return extra(req, res);
@@ -455,21 +460,23 @@ export async function createApplication(
 }
 
 /**
- * A browser always sends Origin on a websocket or XHR; it must be this server's own (as the Host
- * or a proxy's X-Forwarded-Host names it) or one configured. Clients that are not browsers send
- * none and are let through: they are not the cross-site risk this guards against.
+ * A browser always sends Origin on a websocket or XHR; it must be one configured, or the server's
+ * own (the Host it was asked for) when that host is `localhost` or an IP address. A DNS name is
+ * trusted only when configured: a rebinding attack makes an attacker's name point here, and then
+ * Origin and Host agree. Clients that are not browsers send no Origin and are let through: they
+ * are not the cross-site risk this guards against.
  */
 export function originAllowed(req: IncomingMessage, allowed: readonly string[]): boolean {
   const origin = req.headers.origin;
   if (origin === undefined) return true;
   if (allowed.includes(origin)) return true;
-  let host: string;
+  let url: URL;
   try {
-    host = new URL(origin).host;
+    url = new URL(origin);
   } catch {
     return false;
   }
-  const forwarded = req.headers['x-forwarded-host'];
-  const own = [req.headers.host, ...(typeof forwarded === 'string' ? forwarded.split(',') : [])].map((h) => h?.trim());
-  return own.includes(host);
+  const name = url.hostname;
+  const literal = name === 'localhost' || isIP(name) !== 0 || (name.startsWith('[') && isIP(name.slice(1, -1)) !== 0);
+  return literal && url.host === req.headers.host;
 }

@@ -328,6 +328,9 @@ describe('dashboard server', () => {
     await expect(client(app, {}, { Origin: 'https://ops.example' })).resolves.toHaveProperty('snapshot');
     // Not a browser: no Origin header at all.
     await expect(client(app)).resolves.toHaveProperty('snapshot');
+    // DNS rebinding: an attacker's name pointed at this server makes Origin and Host agree.
+    const port = new URL(app.url).port;
+    await expect(client(app, {}, { Origin: `http://evil.example:${port}`, Host: `evil.example:${port}` })).rejects.toThrow();
   });
 
   it('gives a late-joining socket the window history at once, and exports it as CSV', async () => {
