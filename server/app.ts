@@ -340,14 +340,13 @@ export async function createApplication(
     return true;
   }
 
-  /** Saves the tracked set; on failure `undo` restores the engine so file and engine agree. */
-  function persist(undo: () => void): boolean {
+  /** Saves `queries` as the tracked set; false (logged) when the file cannot be written. */
+  function save(queries: string[]): boolean {
     try {
-      tracking.save(worker.keywords());
+      tracking.save(queries);
       return true;
     } catch (err) {
       log.error('could not save the tracked set', { path: tracking.path, error: (err as Error).message });
-      undo();
       return false;
     }
   }
@@ -360,14 +359,19 @@ export async function createApplication(
     }
     const result = worker.addKeyword(query);
     if (!result.ok) return { error: result.error, position: result.position };
-    if (!persist(() => worker.removeKeyword(query))) return { error: ERRORS.save };
+    // Undoing an add loses nothing: the query has counted no batch yet.
+    if (!save(worker.keywords())) {
+      worker.removeKeyword(query);
+      return { error: ERRORS.save };
+    }
     return { data: worker.keywords() };
   }
 
   function remove(query: string): Ack<string[]> {
     if (!worker.keywords().includes(query)) return { error: `"${query}" is not tracked.` };
+    // The file first: removing from the engine drops the query's counts, which no undo brings back.
+    if (!save(worker.keywords().filter((q) => q !== query))) return { error: ERRORS.save };
     worker.removeKeyword(query);
-    if (!persist(() => worker.addKeyword(query))) return { error: ERRORS.save };
     return { data: worker.keywords() };
   }
 
