@@ -1,5 +1,5 @@
 import type { Post } from '../../post';
-import { malformed, skipped, type ParseResult } from './result';
+import { malformed, readJsonLine, skipped, type ParseResult } from './result';
 
 const POST_COLLECTION = 'app.bsky.feed.post';
 const TAG = 'app.bsky.richtext.facet#tag';
@@ -14,13 +14,9 @@ const decoder = new TextDecoder('utf-8');
  * @param source `replay` for a recorded file, `bluesky` for the live websocket
  */
 export function parseJetstreamLine(line: string, source: string): ParseResult {
-  if (line.trim() === '') return skipped('blank line');
-  let v: unknown;
-  try {
-    v = JSON.parse(line);
-  } catch (e) {
-    return malformed(`bad JSON: ${(e as Error).message}`);
-  }
+  const read = readJsonLine(line);
+  if ('result' in read) return read.result;
+  const v = read.value;
   return parseJetstreamEvent(v, source);
 }
 

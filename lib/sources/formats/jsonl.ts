@@ -1,6 +1,6 @@
 import type { Post } from '../../post';
 import { normalizeHashtags, optionalString, parseCreatedAt, readId } from './fields';
-import { malformed, skipped, type ParseResult } from './result';
+import { malformed, readJsonLine, type ParseResult } from './result';
 
 /**
  * Parses one JSON Lines record: an object with `id` (string, or a safe integer), `text` (string),
@@ -11,13 +11,9 @@ import { malformed, skipped, type ParseResult } from './result';
  * @param source the `Post.source` to stamp (`replay`, `dir`, `tcp` ...)
  */
 export function parseJsonLine(line: string, source: string): ParseResult {
-  if (line.trim() === '') return skipped('blank line');
-  let v: unknown;
-  try {
-    v = JSON.parse(line);
-  } catch (e) {
-    return malformed(`bad JSON: ${(e as Error).message}`);
-  }
+  const read = readJsonLine(line);
+  if ('result' in read) return read.result;
+  const v = read.value;
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return malformed('not a JSON object');
   return postFromFields(v as Record<string, unknown>, source, false);
 }

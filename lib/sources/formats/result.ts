@@ -28,3 +28,16 @@ export function skipped(reason: string): ParseResult {
 export function isSkip(r: ParseResult): r is { ok: false; skip: true; reason: string } {
   return !r.ok && 'skip' in r;
 }
+
+/**
+ * The JSON value of one line, or the result that stands for the line when there is none: a blank
+ * line is skipped, bad JSON is malformed.
+ */
+export function readJsonLine(line: string): { value: unknown } | { result: ParseResult } {
+  if (line.trim() === '') return { result: skipped('blank line') };
+  try {
+    return { value: JSON.parse(line) };
+  } catch (e) {
+    return { result: malformed(`bad JSON: ${(e as Error).message}`) };
+  }
+}
