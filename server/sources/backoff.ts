@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
 import { Backoff, DEFAULT_BACKOFF, type BackoffOptions } from '../../lib/sources/backoff';
-import type { SourceHandlers, SourceIssue, SourceState } from '../../lib/sources/source';
+import type { SourceHandlers } from '../../lib/sources/source';
 
 /** Reconnect settings every live source accepts (tests pass small delays and a seeded random). */
 export interface ReconnectOptions {
@@ -26,9 +26,11 @@ export class Reconnector {
   constructor(
     options: ReconnectOptions,
     private readonly connect: () => void,
-    private readonly onState: (state: SourceState, detail?: string) => void,
-    /** Each drop and failure is also reported as a `connection` issue, so the dashboard can count them. */
-    private readonly onIssue: (issue: SourceIssue) => void = () => {},
+    /**
+     * Where states and issues go: the source's current handlers (null before start). Each drop and
+     * failure is also reported as a `connection` issue, so the dashboard can count them.
+     */
+    private readonly report: () => Pick<SourceHandlers, 'onState' | 'onIssue'> | null,
   ) {
     this.backoff = new Backoff({ ...DEFAULT_BACKOFF, ...options.backoff }, options.random ?? Math.random);
     this.now = options.now ?? Date.now;
@@ -50,14 +52,14 @@ export class Reconnector {
    */
   dropped(reason: string, minDelayMs = 0): void {
     if (this.stopped || this.timer) return;
-    this.onIssue({ kind: 'connection', message: reason });
+    this.report()?.onIssue({ kind: 'connection', message: reason });
     const next = this.backoff.next(this.now());
     const delay = next === null ? null : Math.max(next, minDelayMs);
     if (delay === null) {
-      this.onState('failed', `${reason}; gave up after ${this.backoff.attempts} attempts`);
+      this.report()?.onState('failed', `${reason}; gave up after ${this.backoff.attempts} attempts`);
       return;
     }
-    this.onState('reconnecting', `${reason}; retry ${this.backoff.attempts} in ${delay} ms`);
+    this.report()?.onState('reconnecting', `${reason}; retry ${this.backoff.attempts} in ${delay} ms`);
     this.timer = setTimeout(() => {
       this.timer = null;
       if (!this.stopped) this.connect();
@@ -68,8 +70,8 @@ export class Reconnector {
   fail(reason: string): void {
     if (this.stopped) return;
     this.clearTimer();
-    this.onIssue({ kind: 'connection', message: reason });
-    this.onState('failed', reason);
+    this.report()?.onIssue({ kind: 'connection', message: reason });
+    this.report()?.onState('failed', reason);
   }
 
   stop(): void {

@@ -99,8 +99,7 @@ export class JetstreamSource implements Source {
     this.reconnector = new Reconnector(
       options,
       () => this.connect(),
-      (s, d) => this.handlers?.onState(s, d),
-      (issue) => this.handlers?.onIssue(issue),
+      () => this.handlers,
     );
   }
 

@@ -93,8 +93,7 @@ export class MastodonSource implements Source {
     this.reconnector = new Reconnector(
       options,
       () => this.connect(),
-      (s, d) => this.handlers?.onState(s, d),
-      (issue) => this.handlers?.onIssue(issue),
+      () => this.handlers,
     );
   }
 

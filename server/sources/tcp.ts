@@ -57,8 +57,7 @@ export class TcpSource implements Source {
     this.reconnector = new Reconnector(
       options,
       () => this.connect(),
-      (s, d) => this.handlers?.onState(s, d),
-      (issue) => this.handlers?.onIssue(issue),
+      () => this.handlers,
     );
   }
 

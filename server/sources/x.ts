@@ -88,8 +88,7 @@ export class XSource implements Source {
     this.reconnector = new Reconnector(
       options,
       () => this.runStream(),
-      (s, d) => this.handlers?.onState(s, d),
-      (issue) => this.handlers?.onIssue(issue),
+      () => this.handlers,
     );
     this.rulesBackoff = new Backoff({ ...DEFAULT_BACKOFF, ...options.backoff }, options.random ?? Math.random);
   }

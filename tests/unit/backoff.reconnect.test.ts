@@ -10,8 +10,7 @@ function reconnector(options: ConstructorParameters<typeof Reconnector>[0] = {})
   const r = new Reconnector(
     { backoff: { baseMs: 4, capMs: 16, stableMs: 1_000 }, random: () => 0.5, ...options },
     () => connects++,
-    (s, d) => states.push([s, d]),
-    (issue) => issues.push(issue),
+    () => ({ onState: (s, d) => states.push([s, d]), onIssue: (issue) => issues.push(issue) }),
   );
   return { r, states, issues, connects: () => connects };
 }
