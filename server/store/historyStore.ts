@@ -8,18 +8,11 @@ export type HistoryKind = (typeof HISTORY_KINDS)[number];
 /** Default retention: 30 days, counted back from the newest stored window. */
 export const DEFAULT_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
 
-/** One stored row, in the CSV snapshot layout (times in epoch ms). */
-export interface HistoryRow {
+/** One stored row, in the CSV snapshot layout: a key's counts and the window it belongs to (epoch ms). */
+export interface HistoryRow extends KeyStats {
   windowStart: number;
   windowEnd: number;
   kind: HistoryKind;
-  key: string;
-  posts: number;
-  positive: number;
-  neutral: number;
-  negative: number;
-  unscored: number;
-  meanScore: number | null;
 }
 
 /**
