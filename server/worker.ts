@@ -212,10 +212,11 @@ export class StreamWorker extends EventEmitter<WorkerEvents> {
   /** Posts dated too far ahead of the clock, for clock-driven sources only (replays keep their time). */
   private withoutFuture(posts: Post[]): Post[] {
     if (!(this.options.tickMs ?? 0)) return posts;
-    const horizon = this.clock() + (this.options.maxFutureMs ?? 300_000);
+    const maxFutureMs = this.options.maxFutureMs ?? 300_000;
+    const horizon = this.clock() + maxFutureMs;
     if (posts.every((p) => !(p.createdAt > horizon))) return posts;
     const kept = posts.filter((p) => !(p.createdAt > horizon));
-    this.reportIssue({ kind: 'future', message: `${posts.length - kept.length} post(s) dated more than ${(this.options.maxFutureMs ?? 300_000) / 1000} s ahead of the clock dropped` });
+    this.reportIssue({ kind: 'future', message: `${posts.length - kept.length} post(s) dated more than ${maxFutureMs / 1000} s ahead of the clock dropped` });
     return kept;
   }
 

@@ -47,7 +47,10 @@ describe('stream worker with a live source', () => {
   it('survives a history store that fails while the clock closes batches, and reports it', async () => {
     const { source, issues, worker } = liveWorker({ put: () => { throw new Error('SQLITE_FULL: database or disk is full'); } });
     source.send([post(Date.now() - 50, 'good')]);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The clock ticks every 10 ms; wait for the tick that closes the batch, however slow the machine.
+    for (let waited = 0; !issues.some((i) => i.kind === 'store') && waited < 10_000; waited += 20) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
     expect(issues.some((i) => i.kind === 'store' && /SQLITE_FULL/.test(i.message))).toBe(true);
     expect(worker.status().issues.store).toBeGreaterThan(0);
   });
