@@ -4,12 +4,15 @@
  * Keeps hashtags, mentions, URLs, ASCII emoticons and emoji as whole tokens, lowercases (URLs keep
  * their case: their paths are case-sensitive), applies NFKC (so fullwidth and "𝐛𝐨𝐥𝐝" letters become
  * plain ones) and keeps accents (`ótimo` stays `ótimo`). It walks UTF-16 code units with integer
- * tests only: no regex or allocation per character, one `slice` per token.
+ * tests only: no regex or allocation per character, and tokens are interned in a {@link Vocabulary}
+ * (a token seen before costs no `slice`).
  *
  * @example
  * tokenize('Sooo GOOD :) #NotHappy @ana https://t.co/X 😂').text
  * // ['sooo', 'good', ':)', '#nothappy', '@ana', 'https://t.co/X', '😂']
  */
+
+import { PACK_UNITS, packUnit, Vocabulary, type Interned } from './vocabulary';
 
 export const TokenKind = {
   /** Letters (any script) and digits, with inner apostrophes and hyphens (`don't`, `covid-19`). */
@@ -42,9 +45,11 @@ export const TokenFlag = {
 } as const;
 
 /** Tokens as parallel arrays (one allocation per array, not per token). */
-export interface Tokens {
+export interface Tokens<W extends Interned = Interned> {
   /** Token strings in text order (see {@link TokenKind} for each kind's form). */
   text: string[];
+  /** Each token's entry in the vocabulary it was interned in (its `text` is the token's); null for URLs, which are not interned. */
+  entry: (W | null)[];
   kind: TokenKind[];
   /** {@link TokenFlag} bits. */
   flags: number[];
@@ -155,12 +160,16 @@ const HTML_ENTITIES = ['&amp;', '&quot;', '&lt;', '&gt;', '&#39;', '&apos;'];
 /**
  * Splits `text` into tokens in one pass.
  * @param text any post text; `\n`, tabs and other whitespace separate tokens.
+ * @param vocab where tokens are interned; a caller that tokenizes a stream passes the same one
+ *   every time, so equal tokens are one string and entry (a fresh one is used otherwise)
  */
-export function tokenize(text: string): Tokens {
+export function tokenize(text: string): Tokens;
+export function tokenize<W extends Interned>(text: string, vocab: Vocabulary<W>): Tokens<W>;
+export function tokenize(text: string, vocab: Vocabulary<Interned> = new Vocabulary((t) => ({ text: t }))): Tokens {
   let source = mayChangeUnderNfkc(text) ? text.normalize('NFKC') : text;
   const lower = source.toLowerCase();
   if (lower.length !== source.length) source = lower;
-  const out: Tokens = { text: [], kind: [], flags: [], start: [], source, wordCount: 0, capsCount: 0, hasUrl: false };
+  const out: Tokens = { text: [], entry: [], kind: [], flags: [], start: [], source, wordCount: 0, capsCount: 0, hasUrl: false };
   const n = lower.length;
   let prevWordish = false; // whether the previous code unit belongs to a word (for `a#b`, `me@x`)
   let i = 0;
@@ -179,7 +188,7 @@ export function tokenize(text: string): Tokens {
         if (!prevWordish) {
           const end = scanTag(lower, i + 1, c === 64);
           if (end > i + 1 && (c === 64 || hasNonDigit(lower, i + 1, end))) {
-            push(out, lower.slice(i, end), c === 35 ? TokenKind.Hashtag : TokenKind.Mention, 0, i);
+            push(out, vocab.lookup(lower, i, end), c === 35 ? TokenKind.Hashtag : TokenKind.Mention, 0, i);
             i = end;
             prevWordish = true;
             continue;
@@ -191,7 +200,7 @@ export function tokenize(text: string): Tokens {
       }
       if (c === 38 /* & */) {
         if (lower.startsWith('&lt;3', i)) {
-          push(out, '<3', TokenKind.Emoticon, 0, i);
+          push(out, vocab.intern('<3'), TokenKind.Emoticon, 0, i);
           i += 5;
           prevWordish = false;
           continue;
@@ -204,7 +213,7 @@ export function tokenize(text: string): Tokens {
       if (EMOTICON_START[c] === 1) {
         const len = matchEmoticon(lower, i);
         if (len > 0) {
-          push(out, lower.slice(i, i + len), TokenKind.Emoticon, 0, i);
+          push(out, vocab.lookup(lower, i, i + len), TokenKind.Emoticon, 0, i);
           i += len;
           prevWordish = false;
           continue;
@@ -213,15 +222,15 @@ export function tokenize(text: string): Tokens {
       if (c === 33 /* ! */ || c === 63 /* ? */) {
         let j = i + 1;
         while (j < n && (lower.charCodeAt(j) === 33 || lower.charCodeAt(j) === 63)) j++;
-        push(out, lower.slice(i, j), TokenKind.Punct, 0, i);
+        push(out, vocab.lookup(lower, i, j), TokenKind.Punct, 0, i);
         i = j;
       } else if (c === 46 /* . */) {
         let j = i + 1;
         while (j < n && lower.charCodeAt(j) === 46) j++;
-        push(out, j - i === 1 ? '.' : lower.slice(i, j), TokenKind.Punct, 0, i);
+        push(out, vocab.lookup(lower, i, j), TokenKind.Punct, 0, i);
         i = j;
       } else {
-        if (c === 44 || c === 59 || c === 58) push(out, lower[i] as string, TokenKind.Punct, 0, i);
+        if (c === 44 || c === 59 || c === 58) push(out, vocab.lookup(lower, i, i + 1), TokenKind.Punct, 0, i);
         i++;
       }
       prevWordish = false;
@@ -232,7 +241,11 @@ export function tokenize(text: string): Tokens {
       if (!prevWordish && (c === 104 /* h */ || c === 119 /* w */)) {
         const end = scanUrl(lower, i);
         if (end > i) {
-          push(out, source.slice(i, end), TokenKind.Url, 0, i);
+          out.text.push(source.slice(i, end));
+          out.entry.push(null);
+          out.kind.push(TokenKind.Url);
+          out.flags.push(0);
+          out.start.push(i);
           out.hasUrl = true;
           i = end;
           prevWordish = true;
@@ -244,12 +257,12 @@ export function tokenize(text: string): Tokens {
       if (!prevWordish && ((c === 120 && (second === 100 || second === 112)) || ((c === 116 || c === 111) && second === 95))) {
         const len = matchEmoticon(lower, i);
         if (len > 0) {
-          push(out, lower.slice(i, i + len), TokenKind.Emoticon, 0, i);
+          push(out, vocab.lookup(lower, i, i + len), TokenKind.Emoticon, 0, i);
           i += len;
           continue;
         }
       }
-      i = scanWord(out, source, lower, i);
+      i = scanWord(out, vocab, source, lower, i);
       prevWordish = true;
       continue;
     }
@@ -268,13 +281,13 @@ export function tokenize(text: string): Tokens {
         const lo2 = lower.charCodeAt(i + 3);
         if (lo2 >= 0xdde6 && lo2 <= 0xddff) end = i + 4;
       }
-      push(out, lower.slice(i, end), TokenKind.Emoji, 0, i);
+      push(out, vocab.lookup(lower, i, end), TokenKind.Emoji, 0, i);
       i = end;
       prevWordish = false;
       continue;
     }
     if (isBmpSymbol(c)) {
-      push(out, lower[i] as string, TokenKind.Emoji, 0, i);
+      push(out, vocab.lookup(lower, i, i + 1), TokenKind.Emoji, 0, i);
     }
     // Anything else (whitespace, VS16, ZWJ, keycaps, other symbols) separates tokens.
     i++;
@@ -283,8 +296,9 @@ export function tokenize(text: string): Tokens {
   return out;
 }
 
-function push(out: Tokens, text: string, kind: TokenKind, flags: number, start: number): void {
-  out.text.push(text);
+function push(out: Tokens, entry: Interned, kind: TokenKind, flags: number, start: number): void {
+  out.text.push(entry.text);
+  out.entry.push(entry);
   out.kind.push(kind);
   out.flags.push(flags);
   out.start.push(start);
@@ -335,7 +349,7 @@ function scanUrl(s: string, i: number): number {
 }
 
 /** Scans a word or number at `i`, pushes it, and returns its end. */
-function scanWord(out: Tokens, source: string, lower: string, i: number): number {
+function scanWord(out: Tokens, vocab: Vocabulary<Interned>, source: string, lower: string, i: number): number {
   const n = lower.length;
   let j = i;
   let upper = 0;
@@ -345,8 +359,28 @@ function scanWord(out: Tokens, source: string, lower: string, i: number): number
   let run = 0;
   let prev = -1;
   let flags = 0;
+  // The token packed for the vocabulary as it is scanned (see packUnit); `wide` once a unit is not ASCII.
+  let lo = 0;
+  let hi = 0;
+  let wide = false;
+  // Source and lowercase differ only where the text has capitals: most words need one string.
+  const cased = source !== lower;
   while (j < n) {
     const c = lower.charCodeAt(j);
+    // Lowercase ASCII letters, most of any text, first: no class lookups, and the pack is certain.
+    if (c >= 97 && c <= 122) {
+      digitsOnly = false;
+      if (cased && source.charCodeAt(j) !== c) upper++;
+      else lowerCount++;
+      run = c === prev ? run + 1 : 1;
+      if (run === 3) flags |= TokenFlag.Elongated;
+      prev = c;
+      const k = j - i;
+      if (k < 4) lo |= packUnit(c, k);
+      else hi |= packUnit(c, k - 4);
+      j++;
+      continue;
+    }
     if (isWordUnit(c)) {
       if (c >= 0xd83c && c <= 0xd83e) break;
       const cls = c < 128 ? ASCII_CLASS[c] : 1;
@@ -354,38 +388,40 @@ function scanWord(out: Tokens, source: string, lower: string, i: number): number
         // digits
       } else {
         digitsOnly = false;
-        if (source.charCodeAt(j) !== c) upper++;
+        if (cased && source.charCodeAt(j) !== c) upper++;
         else lowerCount++;
       }
       run = c === prev ? run + 1 : 1;
       if (run === 3 && cls === 1) flags |= TokenFlag.Elongated;
       prev = c;
-      j++;
-      continue;
-    }
-    // Inner apostrophes and hyphens join letters; inner `.`/`,` join digits.
-    if (j + 1 < n && j > i) {
+    } else {
+      // Inner apostrophes and hyphens join letters; inner `.`/`,` join digits.
+      if (j + 1 >= n || j === i) break;
       const next = lower.charCodeAt(j + 1);
       if ((c === 39 || c === 0x2019 || c === 45) && isWordUnit(next) && !(next >= 0xd83c && next <= 0xd83e)) {
         if (c === 0x2019) curly = true;
         digitsOnly = false;
         prev = c;
         run = 0;
-        j++;
-        continue;
-      }
-      if ((c === 46 || c === 44) && digitsOnly && ASCII_CLASS[next] === 2) {
-        j++;
-        continue;
+      } else if (!((c === 46 || c === 44) && digitsOnly && ASCII_CLASS[next] === 2)) {
+        break;
       }
     }
-    break;
+    const k = j - i;
+    if (c >= 128) wide = true;
+    else if (k < 4) lo |= packUnit(c, k);
+    else hi |= packUnit(c, k - 4);
+    j++;
   }
   if (upper >= 2 && lowerCount === 0) flags |= TokenFlag.Caps;
   else if (upper === 1 && lowerCount > 0 && source.charCodeAt(i) !== lower.charCodeAt(i)) flags |= TokenFlag.Title;
-  let text = lower.slice(i, j);
-  if (curly) text = text.replaceAll('\u2019', "'");
-  push(out, text, digitsOnly ? TokenKind.Number : TokenKind.Word, flags, i);
+  // A curly apostrophe is stored as a straight one, so the token is no range of `lower`.
+  const entry = curly
+    ? vocab.intern(lower.slice(i, j).replaceAll('\u2019', "'"))
+    : !wide && j - i <= PACK_UNITS
+      ? vocab.lookupPacked(lo, hi, lower, i, j)
+      : vocab.lookup(lower, i, j);
+  push(out, entry, digitsOnly ? TokenKind.Number : TokenKind.Word, flags, i);
   if (!digitsOnly) {
     out.wordCount++;
     if (flags & TokenFlag.Caps) out.capsCount++;

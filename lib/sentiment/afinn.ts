@@ -2,6 +2,7 @@ import type { Analysis, Analyzer, Contribution, ScoredLang } from '../nlp/analys
 import { extractFeatures } from '../nlp/features';
 import { splitHashtag } from '../nlp/hashtag';
 import { TokenKind, tokenize, type Tokens } from '../nlp/tokenize';
+import { Vocabulary, type Interned } from '../nlp/vocabulary';
 import type { Post } from '../post';
 import { resolveLang } from './resolveLang';
 import { AFINN } from './lexicon';
@@ -47,10 +48,11 @@ function sumAfinn(tokens: Tokens, lang: ScoredLang, contributions: Contribution[
 
 /** `afinn`: plain AFINN-165 with emoji (en) and natural's AFINN (pt, es), summed word by word, no rules. */
 export function createAfinnAnalyzer(): Analyzer {
+  const vocab = new Vocabulary<Interned>((text) => ({ text }));
   return {
     name: 'afinn',
     analyze(post: Post, options?: { explain?: boolean }): Analysis {
-      const tokens = tokenize(post.text);
+      const tokens = tokenize(post.text, vocab);
       const lang = resolveLang(post.lang, tokens);
       const features = extractFeatures(tokens, lang, post);
       const contributions = options?.explain ? [] : null;

@@ -29,6 +29,7 @@ import { splitHashtag } from '../nlp/hashtag';
 import { segmentWords } from '../nlp/segment';
 import { STOPWORDS } from '../nlp/stopwords';
 import { TokenFlag, TokenKind, tokenize, type Tokens } from '../nlp/tokenize';
+import { Vocabulary, type Interned } from '../nlp/vocabulary';
 import type { Label, Post } from '../post';
 import { resolveLang } from './resolveLang';
 import { PICTOGRAPH_SCORES, TABLES, WordEntry, type LanguageTable } from './rules';
@@ -141,9 +142,9 @@ function isInName(tokens: Tokens, i: number): boolean {
 }
 
 /** Whether the word after `i` carries sentiment, so a booster-with-valence at `i` modifies it rather than scoring. */
-function nextHasValence(tokens: Tokens, i: number, words: ReadonlyMap<string, WordEntry>): boolean {
+function nextHasValence(tokens: Tokens<ScoredToken>, i: number, li: number): boolean {
   if (tokens.kind[i + 1] !== TokenKind.Word) return false;
-  const e = words.get(tokens.text[i + 1] as string);
+  const e = (tokens.entry[i + 1] as ScoredToken).info[li]?.entry;
   return e !== undefined && (e.valence !== 0 || e.boost !== 0);
 }
 
@@ -239,6 +240,23 @@ const WORD_INFO: Readonly<Record<ScoredLang, ReadonlyMap<string, WordInfo>>> = (
   return { en: build('en'), pt: build('pt'), es: build('es') };
 })();
 
+const LANG_INDEX: Readonly<Record<ScoredLang, number>> = { en: 0, pt: 1, es: 2 };
+
+/** What the scorer needs of a token, worked out once per distinct token of the stream (see {@link Vocabulary}). */
+class ScoredToken implements Interned {
+  /** Per language, by {@link LANG_INDEX}: the word's rules entry and stopword flag, when it has either. */
+  readonly info: readonly (WordInfo | undefined)[];
+  readonly laughter: boolean;
+  /** Emoji or emoticon valence; 0 for none. */
+  readonly pictograph: number;
+
+  constructor(readonly text: string) {
+    this.info = [WORD_INFO.en.get(text), WORD_INFO.pt.get(text), WORD_INFO.es.get(text)];
+    this.laughter = isLaughter(text);
+    this.pictograph = PICTOGRAPH_SCORES.get(text) ?? 0;
+  }
+}
+
 /** The value of a negation that negated nothing, recorded under its negator's token when explaining. */
 function bareNegation(out: Contribution[] | null, token: string, mult: number): number {
   const v = LONE_NEGATION * mult;
@@ -250,11 +268,11 @@ function bareNegation(out: Contribution[] | null, token: string, mult: number): 
  * Sums the valence of a post's tokens under the rules above, collecting its features on the way.
  * @param out when given, receives one contribution per token that moved the score (their weights add up to the sum)
  */
-function scoreTokens(tokens: Tokens, lang: ScoredLang, hashtags: HashtagScores, out: Contribution[] | null, features: FeatureBuilder): number {
+function scoreTokens(tokens: Tokens<ScoredToken>, lang: ScoredLang, hashtags: HashtagScores, out: Contribution[] | null, features: FeatureBuilder): number {
   const table = TABLES[lang];
   const words = table.words;
-  const info = WORD_INFO[lang];
-  const { text, kind, flags } = tokens;
+  const li = LANG_INDEX[lang];
+  const { text, entry, kind, flags } = tokens;
   // Capitals are emphasis only when some words are not in capitals.
   const capsDiff = tokens.capsCount > 0 && tokens.capsCount < tokens.wordCount;
   let sum = 0;
@@ -279,7 +297,8 @@ function scoreTokens(tokens: Tokens, lang: ScoredLang, hashtags: HashtagScores, 
     const t = text[i] as string;
     if (k !== TokenKind.Word) prevWord = '';
     if (k === TokenKind.Word) {
-      const wi = info.get(t);
+      const token = entry[i] as ScoredToken;
+      const wi = token.info[li];
       features.word(t, wi !== undefined && wi.stop);
       let e: WordEntry | undefined = wi === undefined ? undefined : wi.entry;
       const f = flags[i] as number;
@@ -291,7 +310,7 @@ function scoreTokens(tokens: Tokens, lang: ScoredLang, hashtags: HashtagScores, 
       if (e === undefined) {
         prevWord = t;
         prevAdded = 0;
-        if (isLaughter(t)) {
+        if (token.laughter) {
           const v = table.laughter * mult;
           sum += v;
           out?.push({ token: t, weight: v });
@@ -315,7 +334,7 @@ function scoreTokens(tokens: Tokens, lang: ScoredLang, hashtags: HashtagScores, 
         continue;
       }
       let v = e.valence;
-      let token = t;
+      let name = t;
       const phrase = e.phrases !== null && prevWord !== '' ? e.phrases.get(prevWord) : undefined;
       if (phrase !== undefined) {
         if (prevAdded !== 0) {
@@ -323,7 +342,7 @@ function scoreTokens(tokens: Tokens, lang: ScoredLang, hashtags: HashtagScores, 
           out?.pop();
         }
         v = phrase;
-        token = `${prevWord} ${t}`;
+        name = `${prevWord} ${t}`;
       }
       // `I don't think it is good`: the negation reaches past the verb to the end of its clause.
       if (e.negRaiser && sinceNeg <= NEG_SCOPE) sinceNeg = -1e9;
@@ -339,7 +358,7 @@ function scoreTokens(tokens: Tokens, lang: ScoredLang, hashtags: HashtagScores, 
       }
       if (v !== 0) {
         if (f & TokenFlag.Title && isInName(tokens, i)) v = 0;
-        else if ((e.intensifierOnly && kind[i + 1] === TokenKind.Word) || (e.boost !== 0 && nextHasValence(tokens, i, words)) || (e.hedge && text[i + 1] === 'of')) v = 0;
+        else if ((e.intensifierOnly && kind[i + 1] === TokenKind.Word) || (e.boost !== 0 && nextHasValence(tokens, i, li)) || (e.hedge && text[i + 1] === 'of')) v = 0;
         else if (e.verbOnly && !(p1 !== null && (p1.subject || p1.negator || p1.boost !== 0))) v = 0;
         // An evaluative modifier right before a word of the other polarity decides the pair
         // (`poor quality`, `bad service`) unless the word is stronger.
@@ -355,7 +374,7 @@ function scoreTokens(tokens: Tokens, lang: ScoredLang, hashtags: HashtagScores, 
         if (negated && e.comparative && prevWord === 'be') negated = false;
         v = modify(v, phrase === undefined ? p1 : p2, phrase === undefined ? p2 : p3, phrase === undefined ? p3 : null, negated) * mult;
         sum += v;
-        out?.push({ token, weight: v });
+        out?.push({ token: name, weight: v });
       }
       prevWord = t;
       prevAdded = v;
@@ -372,8 +391,8 @@ function scoreTokens(tokens: Tokens, lang: ScoredLang, hashtags: HashtagScores, 
         sinceNeg++;
       }
     } else if (k === TokenKind.Emoji || k === TokenKind.Emoticon) {
-      const s = PICTOGRAPH_SCORES.get(t);
-      if (s !== undefined && s !== 0) {
+      const s = (entry[i] as ScoredToken).pictograph;
+      if (s !== 0) {
         const v = s * mult;
         sum += v;
         out?.push({ token: t, weight: v });
@@ -435,10 +454,11 @@ function bandLabel(score: number, band: { positive: number; negative: number }):
 /** `moodstream`: the rules scorer (the default). */
 export function createMoodstreamAnalyzer(): Analyzer {
   const hashtags = new HashtagScores();
+  const vocab = new Vocabulary((text) => new ScoredToken(text));
   return {
     name: 'moodstream',
     analyze(post: Post, options?: { explain?: boolean }): Analysis {
-      const tokens = tokenize(post.text);
+      const tokens = tokenize(post.text, vocab);
       const lang = resolveLang(post.lang, tokens);
       const contributions = options?.explain ? [] : null;
       if (lang === null) return makeAnalysis(extractFeatures(tokens, lang, post), lang, 0, 'unscored', contributions);

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { tokenize } from '../../lib/nlp/tokenize';
+import { Vocabulary } from '../../lib/nlp/vocabulary';
+
+function plain(limit?: number) {
+  let created = 0;
+  const vocab = new Vocabulary((text) => {
+    created++;
+    return { text };
+  }, limit);
+  return { vocab, created: () => created };
+}
+
+describe('Vocabulary', () => {
+  it.each([
+    ['short ASCII (packed)', 'hello'],
+    ['eight units, the longest packed', 'abcdefgh'],
+    ['nine units (map)', 'abcdefghi'],
+    ['accented (map)', 'ótimo'],
+    ['emoji (map)', '😂'],
+    ['punctuation', '!!'],
+    ['one unit', 'a'],
+  ])('returns one entry per text: %s', (_name, word) => {
+    const { vocab, created } = plain();
+    const a = vocab.lookup(`x ${word} y`, 2, 2 + word.length);
+    const b = vocab.intern(word);
+    const c = vocab.lookup(`${word}`, 0, word.length);
+    expect(a.text).toBe(word);
+    expect(b).toBe(a);
+    expect(c).toBe(a);
+    expect(created()).toBe(1);
+  });
+
+  it('tells apart texts that differ in length or in one unit', () => {
+    const { vocab } = plain();
+    const words = ['a', 'aa', 'aaa', 'aaaa', 'aaaaa', 'ab', 'ba', 'abcd', 'abce', 'abcdefgh', 'abcdefgi', 'abcdefghi', 'abcdefghj'];
+    const entries = words.map((w) => vocab.intern(w));
+    expect(new Set(entries).size).toBe(words.length);
+    words.forEach((w, i) => expect(vocab.intern(w)).toBe(entries[i]));
+  });
+
+  it('keeps every entry through growth', () => {
+    const { vocab } = plain();
+    const words = Array.from({ length: 5000 }, (_, i) => `w${i.toString(36)}`);
+    const entries = words.map((w) => vocab.intern(w));
+    expect(vocab.size).toBe(5000);
+    words.forEach((w, i) => expect(vocab.intern(w)).toBe(entries[i]));
+  });
+
+  it('starts over at its limit, so a stream of new tokens stays bounded', () => {
+    const { vocab, created } = plain(100);
+    const first = vocab.intern('first');
+    for (let i = 0; i < 250; i++) vocab.intern(`t${i}`);
+    expect(vocab.size).toBeLessThanOrEqual(100);
+    const again = vocab.intern('first');
+    expect(again.text).toBe('first');
+    expect(again).not.toBe(first);
+    expect(created()).toBe(252);
+  });
+
+  it('gives the tokenizer shared tokens across posts', () => {
+    const { vocab } = plain();
+    const a = tokenize('Good news #Launch :)', vocab);
+    const b = tokenize('good NEWS #launch :)', vocab);
+    expect(a.text).toEqual(['good', 'news', '#launch', ':)']);
+    expect(b.text).toEqual(a.text);
+    a.entry.forEach((e, i) => expect(b.entry[i]).toBe(e));
+  });
+});
