@@ -83,7 +83,7 @@ export function extractFeatures(tokens: Tokens, lang: ScoredLang | null, post: P
   const stop = stopwordsFor(lang);
   const f = new FeatureBuilder();
   const { text, kind } = tokens;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < tokens.count; i++) {
     const t = text[i] as string;
     const k = kind[i];
     if (k === TokenKind.Word) f.word(t, t.length > 1 && stop.has(t));

@@ -79,7 +79,7 @@ export function guessLang(tokens: Tokens, lexicons?: Readonly<Record<ScoredLang,
   const { text, kind } = tokens;
   let latinWords = 0;
   let accented = false;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < tokens.count; i++) {
     if (kind[i] !== TokenKind.Word) continue;
     const w = text[i] as string;
     const c = w.charCodeAt(0);

@@ -44,17 +44,23 @@ export const TokenFlag = {
   Title: 4,
 } as const;
 
-/** Tokens as parallel arrays (one allocation per array, not per token). */
+/**
+ * Tokens as parallel arrays. A caller that tokenizes a stream reuses one {@link TokenBuffer}, so
+ * the arrays can be longer than the post: read the first `count`. The slot at `count` holds no
+ * token (kind 0, text `''`), so looking one token ahead of the last finds none.
+ */
 export interface Tokens<W extends Interned = Interned> {
+  count: number;
   /** Token strings in text order (see {@link TokenKind} for each kind's form). */
   text: string[];
   /** Each token's entry in the vocabulary it was interned in (its `text` is the token's); null for URLs, which are not interned. */
   entry: (W | null)[];
-  kind: TokenKind[];
+  /** {@link TokenKind} of each token. */
+  kind: Uint8Array;
   /** {@link TokenFlag} bits. */
-  flags: number[];
+  flags: Uint8Array;
   /** UTF-16 offset of each token in `source`. */
-  start: number[];
+  start: Int32Array;
   /** The NFKC-normalized text with its original case (lowercased instead in the rare case lowercasing changes its length). */
   source: string;
   /** Word tokens, and how many of them carry {@link TokenFlag.Caps} (so scorers need no second pass). */
@@ -62,6 +68,44 @@ export interface Tokens<W extends Interned = Interned> {
   capsCount: number;
   /** Whether any token is a URL. */
   hasUrl: boolean;
+}
+
+/** Reusable storage for the tokens of one post at a time: no allocation per post once it has grown to the longest. */
+export class TokenBuffer<W extends Interned = Interned> implements Tokens<W> {
+  count = 0;
+  text: string[] = [];
+  entry: (W | null)[] = [];
+  kind = new Uint8Array(32);
+  flags = new Uint8Array(32);
+  start = new Int32Array(32);
+  source = '';
+  wordCount = 0;
+  capsCount = 0;
+  hasUrl = false;
+
+  add(text: string, entry: W | null, kind: TokenKind, flags: number, start: number): void {
+    const n = this.count;
+    if (n + 1 >= this.kind.length) this.grow();
+    this.text[n] = text;
+    this.entry[n] = entry;
+    this.kind[n] = kind;
+    this.flags[n] = flags;
+    this.start[n] = start;
+    this.count = n + 1;
+  }
+
+  private grow(): void {
+    const size = this.kind.length * 2;
+    const kind = new Uint8Array(size);
+    kind.set(this.kind);
+    this.kind = kind;
+    const flags = new Uint8Array(size);
+    flags.set(this.flags);
+    this.flags = flags;
+    const start = new Int32Array(size);
+    start.set(this.start);
+    this.start = start;
+  }
 }
 
 // Code-unit classes for ASCII: 1 = letter, 2 = digit.
@@ -162,14 +206,24 @@ const HTML_ENTITIES = ['&amp;', '&quot;', '&lt;', '&gt;', '&#39;', '&apos;'];
  * @param text any post text; `\n`, tabs and other whitespace separate tokens.
  * @param vocab where tokens are interned; a caller that tokenizes a stream passes the same one
  *   every time, so equal tokens are one string and entry (a fresh one is used otherwise)
+ * @param out where the tokens go (overwritten): a stream's caller reuses one
  */
 export function tokenize(text: string): Tokens;
-export function tokenize<W extends Interned>(text: string, vocab: Vocabulary<W>): Tokens<W>;
-export function tokenize(text: string, vocab: Vocabulary<Interned> = new Vocabulary((t) => ({ text: t }))): Tokens {
+export function tokenize<W extends Interned>(text: string, vocab: Vocabulary<W>, out?: TokenBuffer<W>): Tokens<W>;
+export function tokenize(
+  text: string,
+  vocab: Vocabulary<Interned> = new Vocabulary((t) => ({ text: t })),
+  buffer?: TokenBuffer<Interned>,
+): Tokens {
+  const out = buffer ?? new TokenBuffer();
   let source = mayChangeUnderNfkc(text) ? text.normalize('NFKC') : text;
   const lower = source.toLowerCase();
   if (lower.length !== source.length) source = lower;
-  const out: Tokens = { text: [], entry: [], kind: [], flags: [], start: [], source, wordCount: 0, capsCount: 0, hasUrl: false };
+  out.count = 0;
+  out.source = source;
+  out.wordCount = 0;
+  out.capsCount = 0;
+  out.hasUrl = false;
   const n = lower.length;
   let prevWordish = false; // whether the previous code unit belongs to a word (for `a#b`, `me@x`)
   let i = 0;
@@ -241,11 +295,7 @@ export function tokenize(text: string, vocab: Vocabulary<Interned> = new Vocabul
       if (!prevWordish && (c === 104 /* h */ || c === 119 /* w */)) {
         const end = scanUrl(lower, i);
         if (end > i) {
-          out.text.push(source.slice(i, end));
-          out.entry.push(null);
-          out.kind.push(TokenKind.Url);
-          out.flags.push(0);
-          out.start.push(i);
+          out.add(source.slice(i, end), null, TokenKind.Url, 0, i);
           out.hasUrl = true;
           i = end;
           prevWordish = true;
@@ -293,15 +343,23 @@ export function tokenize(text: string, vocab: Vocabulary<Interned> = new Vocabul
     i++;
     prevWordish = false;
   }
+  if (buffer === undefined) return trimmed(out);
+  // The empty slot after the last token (see Tokens).
+  out.add('', null, 0 as TokenKind, 0, n);
+  out.count--;
   return out;
 }
 
-function push(out: Tokens, entry: Interned, kind: TokenKind, flags: number, start: number): void {
-  out.text.push(entry.text);
-  out.entry.push(entry);
-  out.kind.push(kind);
-  out.flags.push(flags);
-  out.start.push(start);
+/** A one-off result sized to its tokens, for callers that read the arrays whole. */
+function trimmed(out: TokenBuffer): Tokens {
+  const n = out.count;
+  out.text.length = n;
+  out.entry.length = n;
+  return { ...out, kind: out.kind.slice(0, n), flags: out.flags.slice(0, n), start: out.start.slice(0, n) };
+}
+
+function push(out: TokenBuffer, entry: Interned, kind: TokenKind, flags: number, start: number): void {
+  out.add(entry.text, entry, kind, flags, start);
 }
 
 function hasNonDigit(s: string, from: number, to: number): boolean {
@@ -349,7 +407,7 @@ function scanUrl(s: string, i: number): number {
 }
 
 /** Scans a word or number at `i`, pushes it, and returns its end. */
-function scanWord(out: Tokens, vocab: Vocabulary<Interned>, source: string, lower: string, i: number): number {
+function scanWord(out: TokenBuffer, vocab: Vocabulary<Interned>, source: string, lower: string, i: number): number {
   const n = lower.length;
   let j = i;
   let upper = 0;

@@ -1,7 +1,7 @@
 import type { Analysis, Analyzer, Contribution, ScoredLang } from '../nlp/analysis';
 import { extractFeatures } from '../nlp/features';
 import { splitHashtag } from '../nlp/hashtag';
-import { TokenKind, tokenize, type Tokens } from '../nlp/tokenize';
+import { TokenBuffer, TokenKind, tokenize, type Tokens } from '../nlp/tokenize';
 import { Vocabulary, type Interned } from '../nlp/vocabulary';
 import type { Post } from '../post';
 import { resolveLang } from './resolveLang';
@@ -25,7 +25,7 @@ function sumAfinn(tokens: Tokens, lang: ScoredLang, contributions: Contribution[
   const lex = AFINN[lang];
   let sum = 0;
   const { text, kind } = tokens;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < tokens.count; i++) {
     const k = kind[i];
     if (k === TokenKind.Word || k === TokenKind.Emoji) {
       const v = lex.get(text[i] as string);
@@ -49,10 +49,11 @@ function sumAfinn(tokens: Tokens, lang: ScoredLang, contributions: Contribution[
 /** `afinn`: plain AFINN-165 with emoji (en) and natural's AFINN (pt, es), summed word by word, no rules. */
 export function createAfinnAnalyzer(): Analyzer {
   const vocab = new Vocabulary<Interned>((text) => ({ text }));
+  const buffer = new TokenBuffer();
   return {
     name: 'afinn',
     analyze(post: Post, options?: { explain?: boolean }): Analysis {
-      const tokens = tokenize(post.text, vocab);
+      const tokens = tokenize(post.text, vocab, buffer);
       const lang = resolveLang(post.lang, tokens);
       const features = extractFeatures(tokens, lang, post);
       const contributions = options?.explain ? [] : null;

@@ -28,7 +28,7 @@ import { extractFeatures, FeatureBuilder } from '../nlp/features';
 import { splitHashtag } from '../nlp/hashtag';
 import { segmentWords } from '../nlp/segment';
 import { STOPWORDS } from '../nlp/stopwords';
-import { TokenFlag, TokenKind, tokenize, type Tokens } from '../nlp/tokenize';
+import { TokenBuffer, TokenFlag, TokenKind, tokenize, type Tokens } from '../nlp/tokenize';
 import { Vocabulary, type Interned } from '../nlp/vocabulary';
 import type { Label, Post } from '../post';
 import { resolveLang } from './resolveLang';
@@ -291,7 +291,7 @@ function scoreTokens(tokens: Tokens<ScoredToken>, lang: ScoredLang, hashtags: Ha
   // The previous word of the clause and what it added (a two-word phrase replaces both words' values).
   let prevWord = '';
   let prevAdded = 0;
-  const n = text.length;
+  const n = tokens.count;
   for (let i = 0; i < n; i++) {
     const k = kind[i];
     const t = text[i] as string;
@@ -455,10 +455,11 @@ function bandLabel(score: number, band: { positive: number; negative: number }):
 export function createMoodstreamAnalyzer(): Analyzer {
   const hashtags = new HashtagScores();
   const vocab = new Vocabulary((text) => new ScoredToken(text));
+  const buffer = new TokenBuffer<ScoredToken>();
   return {
     name: 'moodstream',
     analyze(post: Post, options?: { explain?: boolean }): Analysis {
-      const tokens = tokenize(post.text, vocab);
+      const tokens = tokenize(post.text, vocab, buffer);
       const lang = resolveLang(post.lang, tokens);
       const contributions = options?.explain ? [] : null;
       if (lang === null) return makeAnalysis(extractFeatures(tokens, lang, post), lang, 0, 'unscored', contributions);

@@ -1,7 +1,7 @@
 import Sentiment from 'sentiment';
 import type { Analysis, Analyzer, ScoredLang } from '../nlp/analysis';
 import { extractFeatures } from '../nlp/features';
-import { tokenize } from '../nlp/tokenize';
+import { TokenBuffer, tokenize } from '../nlp/tokenize';
 import { Vocabulary, type Interned } from '../nlp/vocabulary';
 import type { Post } from '../post';
 import { AFINN } from './lexicon';
@@ -20,10 +20,11 @@ export function createSentimentPackageAnalyzer(): Analyzer {
   engine.registerLanguage('pt', { labels: Object.fromEntries(AFINN.pt) });
   engine.registerLanguage('es', { labels: Object.fromEntries(AFINN.es) });
   const vocab = new Vocabulary<Interned>((text) => ({ text }));
+  const buffer = new TokenBuffer();
   return {
     name: 'sentiment',
     analyze(post: Post, options?: { explain?: boolean }): Analysis {
-      const tokens = tokenize(post.text, vocab);
+      const tokens = tokenize(post.text, vocab, buffer);
       const lang: ScoredLang | null = resolveLang(post.lang, tokens);
       const features = extractFeatures(tokens, lang, post);
       if (lang === null) return makeAnalysis(features, lang, 0, 'unscored', options?.explain ? [] : null);
