@@ -1,6 +1,6 @@
 import type { Analysis, Analyzer } from '../nlp/analysis';
 import type { Post } from '../post';
-import { matchQuery, parseQuery, prepareDoc, type Query } from '../query';
+import { parseQuery, QuerySet, type Query } from '../query';
 import { countPost, meanScore, toScoreUnits, zeroCounts, type Counts } from './counts';
 import { countKey, deserializePartial, emptyPartial, serializePartial, type Partial, type SerializedPartial } from './partial';
 import { SlidingWindow } from './slidingWindow';
@@ -95,6 +95,9 @@ export class StreamEngine {
   /** Batches ending at or before this are closed (or due): newest event time or clock, less lateness. */
   private limit: number | null = null;
   private tracked: Tracked[] = [];
+  private matcher = new QuerySet([]);
+  /** Indices of the tracked queries the current post matches (reused from post to post). */
+  private readonly matched: number[] = [];
   private readonly counters: EngineStats = { posts: 0, late: 0, invalid: 0, batches: 0, windows: 0, skippedWindows: 0 };
 
   constructor(options: EngineOptions) {
@@ -170,6 +173,7 @@ export class StreamEngine {
     const parsed = parseQuery(text);
     if (!parsed.ok) return parsed;
     this.tracked.push({ text, query: parsed.query });
+    this.matcher = new QuerySet(this.tracked.map((t) => t.query));
     return { ok: true };
   }
 
@@ -179,6 +183,7 @@ export class StreamEngine {
     const before = this.tracked.length;
     this.tracked = this.tracked.filter((t) => t.text !== text);
     if (this.tracked.length === before) return false;
+    this.matcher = new QuerySet(this.tracked.map((t) => t.query));
     this.slide.keywords.delete(text);
     this.window.dropKey('keywords', text);
     return true;
@@ -321,8 +326,8 @@ export class StreamEngine {
       for (const h of a.hashtags) countKey(slide.hashtags, h, a.label, units);
       for (const t of a.terms) countKey(slide.terms, t, a.label, units);
       if (this.tracked.length > 0) {
-        const doc = prepareDoc({ words: a.words, hashtags: a.hashtags, mentions: a.mentions, lang: post.lang ?? a.lang });
-        for (const k of this.tracked) if (matchQuery(k.query, doc)) countKey(slide.keywords, k.text, a.label, units);
+        this.matcher.match({ words: a.words, hashtags: a.hashtags, mentions: a.mentions, lang: post.lang ?? a.lang }, this.matched);
+        for (const i of this.matched) countKey(slide.keywords, (this.tracked[i] as Tracked).text, a.label, units);
       }
       if (explain) {
         out.samples.push({
