@@ -10,6 +10,7 @@
  */
 import type { ScoredLang } from './analysis';
 import { TokenKind, type Tokens } from './tokenize';
+import type { Interned } from './vocabulary';
 import { STOPWORDS } from './stopwords';
 // Submodule files, not natural's index (see natural-modules.d.ts).
 // eslint-disable-next-line no-restricted-imports
@@ -63,56 +64,99 @@ const VOTES: ReadonlyMap<string, Float64Array> = (() => {
   return map;
 })();
 
+const NO_SCORE: readonly number[] = Array.from({ length: LANGS.length + 1 }, () => 0);
+
 /** Anything that can tell whether it knows a word (a lexicon `Map` or a `Set`). */
-export interface Vocabulary {
+export interface WordSet {
   has(word: string): boolean;
 }
 
 /**
- * Guesses the language of a post from its tokens.
+ * What one word adds to the guess. It depends on the word alone, so a caller that sees the same
+ * words over and over (a stream) works it out once per distinct word and keeps it with the word.
+ */
+export class WordEvidence {
+  constructor(
+    /** A word in a non-Latin script: one vote for "other", nothing else. */
+    readonly otherScript: boolean,
+    /** Stopword votes per language (index as in LANGS), or null. */
+    readonly votes: Float64Array | null,
+    /** Without stopword votes: the lexicon half-votes for en, pt, es, or null when no lexicon knows the word. */
+    readonly lexicon: readonly [number, number, number] | null,
+    /** Letters only Portuguese (`ã õ ç â ê ô`) or only Spanish (`ñ`) use, each worth 0.5. */
+    readonly ptLetters: number,
+    readonly esLetters: number,
+    /** Any letter outside ASCII. */
+    readonly accented: boolean,
+  ) {}
+}
+
+/**
+ * The evidence of one lowercase word.
  * @param lexicons optional sentiment vocabularies per scored language: a word found in k of them
  *   adds 0.5/k to each (content words decide short posts with few function words: `i love lebron`)
+ */
+export function wordEvidence(w: string, lexicons?: Readonly<Record<ScoredLang, WordSet>>): WordEvidence {
+  const c = w.charCodeAt(0);
+  if ((c >= 0x370 && c < 0x1e00) || c >= 0x2c00) return new WordEvidence(true, null, null, 0, 0, false);
+  const votes = VOTES.get(w) ?? null;
+  let lexicon: [number, number, number] | null = null;
+  if (votes === null && lexicons) {
+    const en = lexicons.en.has(w) ? 1 : 0;
+    const pt = lexicons.pt.has(w) ? 1 : 0;
+    const es = lexicons.es.has(w) ? 1 : 0;
+    const k = en + pt + es;
+    if (k > 0) lexicon = [(0.5 * en) / k, (0.5 * pt) / k, (0.5 * es) / k];
+  }
+  let ptLetters = 0;
+  let esLetters = 0;
+  let accented = false;
+  for (let j = 0; j < w.length; j++) {
+    const ch = w.charCodeAt(j);
+    if (ch > 127) accented = true;
+    // ã õ ç and the circumflexes â ê ô are Portuguese, not Spanish.
+    if (ch === 0xe3 || ch === 0xf5 || ch === 0xe7 || ch === 0xe2 || ch === 0xea || ch === 0xf4) ptLetters++;
+    else if (ch === 0xf1) esLetters++; // ñ
+  }
+  return new WordEvidence(false, votes, lexicon, ptLetters, esLetters, accented);
+}
+
+/**
+ * Guesses the language of a post from its tokens.
+ * @param lexicons see {@link wordEvidence}
  * @returns `en`, `pt` or `es`, or null for another language or too little evidence (no vote at all)
  */
-export function guessLang(tokens: Tokens, lexicons?: Readonly<Record<ScoredLang, Vocabulary>>): ScoredLang | null {
-  const score = new Float64Array(LANGS.length + 1);
-  const { text, kind } = tokens;
+export function guessLang(tokens: Tokens, lexicons?: Readonly<Record<ScoredLang, WordSet>>): ScoredLang | null {
+  return guessLangFrom(tokens, (token) => wordEvidence(token.text, lexicons));
+}
+
+/** {@link guessLang} with each word's evidence from `evidence` (kept with the vocabulary entry, say). */
+export function guessLangFrom<W extends Interned>(tokens: Tokens<W>, evidence: (token: W) => WordEvidence): ScoredLang | null {
+  // A plain array: allocating a Float64Array costs more than the rest of the guess.
+  const score = NO_SCORE.slice();
+  const { entry, kind } = tokens;
   let latinWords = 0;
   let accented = false;
   for (let i = 0; i < tokens.count; i++) {
     if (kind[i] !== TokenKind.Word) continue;
-    const w = text[i] as string;
-    const c = w.charCodeAt(0);
-    if (c >= 0x370 && c < 0x1e00) {
-      score[OTHER_SCRIPT]! += 1;
-      continue;
-    }
-    if (c >= 0x2c00) {
+    const ev = evidence(entry[i] as W);
+    if (ev.otherScript) {
       score[OTHER_SCRIPT]! += 1;
       continue;
     }
     latinWords++;
-    const v = VOTES.get(w);
-    if (v) {
+    const v = ev.votes;
+    if (v !== null) {
       for (let j = 0; j < v.length; j++) score[j]! += v[j] as number;
-    } else if (lexicons) {
-      const en = lexicons.en.has(w) ? 1 : 0;
-      const pt = lexicons.pt.has(w) ? 1 : 0;
-      const es = lexicons.es.has(w) ? 1 : 0;
-      const k = en + pt + es;
-      if (k > 0) {
-        score[0]! += (0.5 * en) / k;
-        score[1]! += (0.5 * pt) / k;
-        score[2]! += (0.5 * es) / k;
-      }
+    } else if (ev.lexicon !== null) {
+      score[0]! += ev.lexicon[0];
+      score[1]! += ev.lexicon[1];
+      score[2]! += ev.lexicon[2];
     }
-    for (let j = 0; j < w.length; j++) {
-      const ch = w.charCodeAt(j);
-      if (ch > 127) accented = true;
-      // ã õ ç and the circumflexes â ê ô are Portuguese, not Spanish.
-      if (ch === 0xe3 || ch === 0xf5 || ch === 0xe7 || ch === 0xe2 || ch === 0xea || ch === 0xf4) score[1]! += 0.5;
-      else if (ch === 0xf1) score[2]! += 0.5; // ñ
-    }
+    // One 0.5 at a time, as the letters come: the sums stay those of a letter-by-letter count.
+    for (let k = 0; k < ev.ptLetters; k++) score[1]! += 0.5;
+    for (let k = 0; k < ev.esLetters; k++) score[2]! += 0.5;
+    if (ev.accented) accented = true;
   }
   let best = -1;
   let second = 0;

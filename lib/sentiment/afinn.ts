@@ -2,9 +2,9 @@ import type { Analysis, Analyzer, Contribution, ScoredLang } from '../nlp/analys
 import { extractFeatures } from '../nlp/features';
 import { splitHashtag } from '../nlp/hashtag';
 import { TokenBuffer, TokenKind, tokenize, type Tokens } from '../nlp/tokenize';
-import { Vocabulary, type Interned } from '../nlp/vocabulary';
+import { Vocabulary } from '../nlp/vocabulary';
 import type { Post } from '../post';
-import { resolveLang } from './resolveLang';
+import { GuessableToken, resolveLang } from './resolveLang';
 import { AFINN } from './lexicon';
 import { labelFor, makeAnalysis, normalizeScore } from './score';
 
@@ -48,8 +48,8 @@ function sumAfinn(tokens: Tokens, lang: ScoredLang, contributions: Contribution[
 
 /** `afinn`: plain AFINN-165 with emoji (en) and natural's AFINN (pt, es), summed word by word, no rules. */
 export function createAfinnAnalyzer(): Analyzer {
-  const vocab = new Vocabulary<Interned>((text) => ({ text }));
-  const buffer = new TokenBuffer();
+  const vocab = new Vocabulary((text) => new GuessableToken(text));
+  const buffer = new TokenBuffer<GuessableToken>();
   return {
     name: 'afinn',
     analyze(post: Post, options?: { explain?: boolean }): Analysis {

@@ -29,9 +29,9 @@ import { splitHashtag } from '../nlp/hashtag';
 import { segmentWords } from '../nlp/segment';
 import { STOPWORDS } from '../nlp/stopwords';
 import { TokenBuffer, TokenFlag, TokenKind, tokenize, type Tokens } from '../nlp/tokenize';
-import { Vocabulary, type Interned } from '../nlp/vocabulary';
+import { Vocabulary } from '../nlp/vocabulary';
 import type { Label, Post } from '../post';
-import { resolveLang } from './resolveLang';
+import { GuessableToken, resolveLang } from './resolveLang';
 import { PICTOGRAPH_SCORES, TABLES, WordEntry, type LanguageTable } from './rules';
 import { makeAnalysis, normalizeScore } from './score';
 
@@ -243,14 +243,15 @@ const WORD_INFO: Readonly<Record<ScoredLang, ReadonlyMap<string, WordInfo>>> = (
 const LANG_INDEX: Readonly<Record<ScoredLang, number>> = { en: 0, pt: 1, es: 2 };
 
 /** What the scorer needs of a token, worked out once per distinct token of the stream (see {@link Vocabulary}). */
-class ScoredToken implements Interned {
+class ScoredToken extends GuessableToken {
   /** Per language, by {@link LANG_INDEX}: the word's rules entry and stopword flag, when it has either. */
   readonly info: readonly (WordInfo | undefined)[];
   readonly laughter: boolean;
   /** Emoji or emoticon valence; 0 for none. */
   readonly pictograph: number;
 
-  constructor(readonly text: string) {
+  constructor(text: string) {
+    super(text);
     this.info = [WORD_INFO.en.get(text), WORD_INFO.pt.get(text), WORD_INFO.es.get(text)];
     this.laughter = isLaughter(text);
     this.pictograph = PICTOGRAPH_SCORES.get(text) ?? 0;

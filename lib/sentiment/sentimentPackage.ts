@@ -2,10 +2,10 @@ import Sentiment from 'sentiment';
 import type { Analysis, Analyzer, ScoredLang } from '../nlp/analysis';
 import { extractFeatures } from '../nlp/features';
 import { TokenBuffer, tokenize } from '../nlp/tokenize';
-import { Vocabulary, type Interned } from '../nlp/vocabulary';
+import { Vocabulary } from '../nlp/vocabulary';
 import type { Post } from '../post';
 import { AFINN } from './lexicon';
-import { resolveLang } from './resolveLang';
+import { GuessableToken, resolveLang } from './resolveLang';
 import { labelFor, makeAnalysis, normalizeScore } from './score';
 
 /**
@@ -19,8 +19,8 @@ export function createSentimentPackageAnalyzer(): Analyzer {
   // registerLanguage adds the emoji scores into the labels object it is given: hand it copies.
   engine.registerLanguage('pt', { labels: Object.fromEntries(AFINN.pt) });
   engine.registerLanguage('es', { labels: Object.fromEntries(AFINN.es) });
-  const vocab = new Vocabulary<Interned>((text) => ({ text }));
-  const buffer = new TokenBuffer();
+  const vocab = new Vocabulary((text) => new GuessableToken(text));
+  const buffer = new TokenBuffer<GuessableToken>();
   return {
     name: 'sentiment',
     analyze(post: Post, options?: { explain?: boolean }): Analysis {
