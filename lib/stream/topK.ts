@@ -7,18 +7,19 @@ import type { Counts } from './counts';
 export function topK(map: ReadonlyMap<string, Counts>, k: number): [string, Counts][] {
   if (k <= 0) return [];
   const best: [string, Counts][] = [];
-  for (const entry of map) {
+  // forEach passes key and value without an entry array per key; an entry is made only for a key that ranks.
+  map.forEach((c, key) => {
     if (best.length === k) {
-      if (!ranksBefore(entry, best[k - 1] as [string, Counts])) continue;
+      if (!ranksBefore(key, c, best[k - 1] as [string, Counts])) return;
       best.pop();
     }
     let i = best.length;
-    while (i > 0 && ranksBefore(entry, best[i - 1] as [string, Counts])) i--;
-    best.splice(i, 0, entry);
-  }
+    while (i > 0 && ranksBefore(key, c, best[i - 1] as [string, Counts])) i--;
+    best.splice(i, 0, [key, c]);
+  });
   return best;
 }
 
-function ranksBefore(a: [string, Counts], b: [string, Counts]): boolean {
-  return a[1].posts > b[1].posts || (a[1].posts === b[1].posts && a[0] < b[0]);
+function ranksBefore(key: string, c: Counts, [otherKey, other]: [string, Counts]): boolean {
+  return c.posts > other.posts || (c.posts === other.posts && key < otherKey);
 }
