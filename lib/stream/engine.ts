@@ -1,8 +1,8 @@
 import type { Analysis, Analyzer } from '../nlp/analysis';
 import type { Post } from '../post';
 import { parseQuery, QuerySet, type Query } from '../query';
-import { countPost, meanScore, toScoreUnits, zeroCounts, type Counts } from './counts';
-import { countKey, deserializePartial, emptyPartial, serializePartial, type Partial, type SerializedPartial } from './partial';
+import { meanScore, toScoreUnits, zeroCounts, type Counts } from './counts';
+import { serializePartial, type SerializedPartial } from './partial';
 import { SlidingWindow } from './slidingWindow';
 import type { BatchSummary, KeyStats, ScoredPost, WindowSnapshot } from './snapshot';
 import { topK } from './topK';
@@ -89,7 +89,6 @@ export class StreamEngine {
   private readonly analyzer: Analyzer;
   private window: SlidingWindow;
   private readonly open = new Map<number, Post[]>();
-  private slide: Partial = emptyPartial();
   private next: number | null = null;
   private maxEventTime: number | null = null;
   /** Batches ending at or before this are closed (or due): newest event time or clock, less lateness. */
@@ -125,6 +124,9 @@ export class StreamEngine {
    */
   ingest(posts: readonly Post[]): EngineOutput {
     const { batchMs } = this.spec;
+    // Posts come mostly in time order, so most go to the batch of the post before.
+    let batchStart = Number.NaN;
+    let batch: Post[] = [];
     for (const post of posts) {
       const t = post.createdAt;
       if (typeof t !== 'number' || !(t >= 0 && t <= MAX_TIME)) {
@@ -136,9 +138,13 @@ export class StreamEngine {
         this.counters.late++;
         continue;
       }
-      const batch = this.open.get(start);
-      if (batch) batch.push(post);
-      else this.open.set(start, [post]);
+      if (start !== batchStart) {
+        batchStart = start;
+        const existing = this.open.get(start);
+        if (existing === undefined) this.open.set(start, (batch = []));
+        else batch = existing;
+      }
+      batch.push(post);
       this.counters.posts++;
       if (this.maxEventTime === null || t > this.maxEventTime) this.maxEventTime = t;
       this.raiseLimit(t - this.latenessMs);
@@ -184,7 +190,6 @@ export class StreamEngine {
     this.tracked = this.tracked.filter((t) => t.text !== text);
     if (this.tracked.length === before) return false;
     this.matcher = new QuerySet(this.tracked.map((t) => t.query));
-    this.slide.keywords.delete(text);
     this.window.dropKey('keywords', text);
     return true;
   }
@@ -205,7 +210,7 @@ export class StreamEngine {
       maxEventTime: this.maxEventTime,
       limit: this.limit,
       open: [...this.open].map(([start, posts]): [number, Post[]] => [start, posts.slice()]),
-      slide: serializePartial(this.slide),
+      slide: serializePartial(this.window.openSlide()),
       ring: this.window.serialize(),
       keywords: this.keywords(),
       stats: this.stats(),
@@ -232,11 +237,9 @@ export class StreamEngine {
     engine.maxEventTime = state.maxEventTime;
     engine.limit = state.limit;
     for (const [start, posts] of state.open) engine.open.set(start, posts.slice());
-    engine.slide = deserializePartial(state.slide);
-    engine.window = SlidingWindow.restore(options.windowMs / options.slideMs, state.ring);
+    engine.window = SlidingWindow.restore(options.windowMs / options.slideMs, state.ring, state.slide);
     for (const q of state.keywords) {
       if (engine.keywords().includes(q.trim())) continue;
-      engine.slide.keywords.delete(q);
       engine.window.dropKey('keywords', q);
     }
     Object.assign(engine.counters, state.stats);
@@ -275,8 +278,7 @@ export class StreamEngine {
       this.counters.batches++;
       next += batchMs;
       if (next % slideMs === 0) {
-        this.window.push(this.slide);
-        this.slide = emptyPartial();
+        this.window.push();
         out.windows.push(this.snapshot(next));
         this.counters.windows++;
       }
@@ -291,7 +293,7 @@ export class StreamEngine {
    * post (or the limit): those windows would all be empty. Returns where closing goes on.
    */
   private skipQuietGap(next: number, limit: number): number {
-    if (!this.window.isEmpty() || this.slide.total.posts > 0) return next;
+    if (!this.window.isEmpty()) return next;
     const { batchMs, slideMs, windowMs } = this.spec;
     let until = Math.floor(limit / batchMs) * batchMs;
     for (const start of this.open.keys()) if (start < until) until = start;
@@ -306,7 +308,7 @@ export class StreamEngine {
   }
 
   private processBatch(start: number, posts: Post[], out: EngineOutput): void {
-    const slide = this.slide;
+    const window = this.window;
     const every = Math.max(1, Math.ceil(posts.length / Math.max(1, this.sampleSize)));
     const sampling = this.sampleSize > 0;
     for (let i = 0; i < posts.length; i++) {
@@ -314,7 +316,7 @@ export class StreamEngine {
       const explain = sampling && i % every === 0;
       let a: Analysis;
       try {
-        a = this.analyzer.analyze(post, explain ? { explain: true } : undefined);
+        a = this.analyzer.analyze(post, explain ? EXPLAIN : undefined);
       } catch {
         // One post the analyzer cannot take must not cost the batch: it is counted and dropped.
         this.counters.invalid++;
@@ -322,12 +324,12 @@ export class StreamEngine {
         continue;
       }
       const units = a.label === 'unscored' ? 0 : toScoreUnits(a.score);
-      countPost(slide.total, a.label, units);
-      for (const h of a.hashtags) countKey(slide.hashtags, h, a.label, units);
-      for (const t of a.terms) countKey(slide.terms, t, a.label, units);
+      window.countPost(a.label, units);
+      for (const h of a.hashtags) window.hashtags.count(h, a.label, units);
+      for (const t of a.terms) window.terms.count(t, a.label, units);
       if (this.tracked.length > 0) {
         this.matcher.match({ words: a.words, hashtags: a.hashtags, mentions: a.mentions, lang: post.lang ?? a.lang }, this.matched);
-        for (const i of this.matched) countKey(slide.keywords, (this.tracked[i] as Tracked).text, a.label, units);
+        for (const k of this.matched) window.keywords.count((this.tracked[k] as Tracked).text, a.label, units);
       }
       if (explain) {
         out.samples.push({
@@ -354,6 +356,9 @@ export class StreamEngine {
 }
 
 const ZERO: Counts = zeroCounts();
+
+/** One options object for every explained post rather than one per call. */
+const EXPLAIN = Object.freeze({ explain: true });
 
 /** 9999-12-31T23:59:59.999Z: past it, dates are not dates and batch arithmetic loses precision. */
 const MAX_TIME = 253_402_300_799_999;

@@ -1,70 +1,34 @@
-import type { Label } from '../post';
-import { addCounts, countPost, subtractCounts, zeroCounts, type Counts } from './counts';
+import type { Counts } from './counts';
+
+/** Numbers per key in {@link KeyedCounts.counts}: the fields of a {@link CountsTuple}. */
+export const COUNT_FIELDS = 6;
+
+/**
+ * Counts by key in columns: key `keys[i]` has `counts[6i .. 6i+5]`, the {@link CountsTuple}
+ * `[posts, positive, neutral, negative, unscored, scoreUnits]`. Keys are distinct, in the order
+ * they were first counted. Columns rather than a Map of objects: a slide holds hundreds of keys
+ * and the window keeps a ring of slides, so this is a few arrays instead of an object per key.
+ */
+export interface KeyedCounts {
+  keys: string[];
+  counts: number[];
+}
 
 /**
  * The aggregate of a set of posts: totals plus counts per hashtag, term and tracked keyword.
- * It is a plain mergeable value: the partials of two disjoint sets of posts, added, equal the
- * partial of their union, and `subtractPartial` undoes `addPartial` exactly (integer counts).
- * Keys whose count falls to zero are removed, so state follows what is in the window.
+ * It is a plain mergeable value: the partials of two disjoint sets of posts, added key by key,
+ * equal the partial of their union, and subtracting one from the sum gives the other exactly
+ * (integer counts). Every key was counted for at least one post: no key has zero posts.
  */
 export interface Partial {
   total: Counts;
-  hashtags: Map<string, Counts>;
-  terms: Map<string, Counts>;
-  keywords: Map<string, Counts>;
+  hashtags: KeyedCounts;
+  terms: KeyedCounts;
+  keywords: KeyedCounts;
 }
 
 export type PartialField = 'hashtags' | 'terms' | 'keywords';
 export const PARTIAL_FIELDS: readonly PartialField[] = ['hashtags', 'terms', 'keywords'];
-
-export function emptyPartial(): Partial {
-  return { total: zeroCounts(), hashtags: new Map(), terms: new Map(), keywords: new Map() };
-}
-
-/** Every key count comes from a post, so no posts means no keys. */
-export function isEmptyPartial(p: Partial): boolean {
-  return p.total.posts === 0;
-}
-
-/** Counts one post under `key` of `map` (mutates). */
-export function countKey(map: Map<string, Counts>, key: string, label: Label, scoreUnits: number): void {
-  let c = map.get(key);
-  if (c === undefined) {
-    c = zeroCounts();
-    map.set(key, c);
-  }
-  countPost(c, label, scoreUnits);
-}
-
-/** into += other, key by key (mutates `into`; `other` is not shared). */
-export function addPartial(into: Partial, other: Partial): void {
-  addCounts(into.total, other.total);
-  for (const field of PARTIAL_FIELDS) {
-    const target = into[field];
-    for (const [key, c] of other[field]) {
-      const existing = target.get(key);
-      if (existing === undefined) target.set(key, { ...c });
-      else addCounts(existing, c);
-    }
-  }
-}
-
-/**
- * into -= other, key by key; the inverse reduce: `subtractPartial(addPartial(a, b), b)` is `a`.
- * Keys that reach zero posts are deleted.
- */
-export function subtractPartial(into: Partial, other: Partial): void {
-  subtractCounts(into.total, other.total);
-  for (const field of PARTIAL_FIELDS) {
-    const target = into[field];
-    for (const [key, c] of other[field]) {
-      const existing = target.get(key);
-      if (existing === undefined) throw new Error(`inverse reduce of a key that is not in the window: ${field} ${key}`);
-      subtractCounts(existing, c);
-      if (existing.posts === 0) target.delete(key);
-    }
-  }
-}
 
 /** Counts as a compact tuple for checkpoints: [posts, positive, neutral, negative, unscored, scoreUnits]. */
 export type CountsTuple = [number, number, number, number, number, number];
@@ -83,11 +47,12 @@ const fromTuple = (t: CountsTuple): Counts => ({
 });
 
 export function serializePartial(p: Partial): SerializedPartial {
-  const entries = (m: Map<string, Counts>) => [...m].map(([k, c]): [string, CountsTuple] => [k, toTuple(c)]);
+  const entries = ({ keys, counts }: KeyedCounts) =>
+    keys.map((key, i): [string, CountsTuple] => [key, counts.slice(i * COUNT_FIELDS, (i + 1) * COUNT_FIELDS) as CountsTuple]);
   return { total: toTuple(p.total), hashtags: entries(p.hashtags), terms: entries(p.terms), keywords: entries(p.keywords) };
 }
 
 export function deserializePartial(s: SerializedPartial): Partial {
-  const map = (e: [string, CountsTuple][]) => new Map(e.map(([k, t]): [string, Counts] => [k, fromTuple(t)]));
-  return { total: fromTuple(s.total), hashtags: map(s.hashtags), terms: map(s.terms), keywords: map(s.keywords) };
+  const columns = (e: [string, CountsTuple][]): KeyedCounts => ({ keys: e.map(([key]) => key), counts: e.flatMap(([, t]) => t) });
+  return { total: fromTuple(s.total), hashtags: columns(s.hashtags), terms: columns(s.terms), keywords: columns(s.keywords) };
 }

@@ -1,0 +1,150 @@
+import type { Label } from '../post';
+import type { Counts } from './counts';
+import { COUNT_FIELDS, type KeyedCounts } from './partial';
+
+/** One key: its counts in the window (the {@link Counts} fields) and in the open slide (`open*`). */
+export class KeyRow implements Counts {
+  posts = 0;
+  positive = 0;
+  neutral = 0;
+  negative = 0;
+  unscored = 0;
+  scoreUnits = 0;
+  openPosts = 0;
+  openPositive = 0;
+  openNeutral = 0;
+  openNegative = 0;
+  openUnscored = 0;
+  openScoreUnits = 0;
+
+  constructor(readonly key: string) {}
+}
+
+/**
+ * The keys of one field (hashtags, terms or keywords) in a sliding window and in its open slide,
+ * one row per key. A post's key is looked up once, in this table, and counted into its row's open
+ * slide; closing the slide moves the counts into the window row by row, with no lookup, and a
+ * slide leaving the window is taken out through the rows it kept. A key leaves the table when its
+ * window count falls to zero.
+ */
+export class KeyTable {
+  private readonly rows = new Map<string, KeyRow>();
+  /** Rows counted in the open slide, in the order first counted (the order a checkpoint lists). */
+  private open: KeyRow[] = [];
+
+  /**
+   * The window's counts by key, as of the last closed slide (read-only). Keys first counted in
+   * the open slide show zero posts until it closes.
+   */
+  get window(): ReadonlyMap<string, Counts> {
+    return this.rows;
+  }
+
+  /** Counts one post under `key` in the open slide. */
+  count(key: string, label: Label, scoreUnits: number): void {
+    const row = this.rowOf(key);
+    if (row.openPosts === 0) this.open.push(row);
+    row.openPosts += 1;
+    // A switch keeps each store monomorphic; a keyed store would be slower on the hot path.
+    switch (label) {
+      case 'positive': row.openPositive += 1; break;
+      case 'neutral': row.openNeutral += 1; break;
+      case 'negative': row.openNegative += 1; break;
+      default: row.openUnscored += 1;
+    }
+    row.openScoreUnits += scoreUnits;
+  }
+
+  /** The open slide's counts (a copy; the slide stays open). */
+  openCounts(): KeyedCounts {
+    const counts: number[] = [];
+    for (const r of this.open) counts.push(r.openPosts, r.openPositive, r.openNeutral, r.openNegative, r.openUnscored, r.openScoreUnits);
+    return { keys: this.open.map((r) => r.key), counts };
+  }
+
+  /**
+   * Closes the open slide: its counts enter the window. Returns them, and the rows they belong
+   * to, for `subtract` when the slide leaves.
+   */
+  close(): { counts: KeyedCounts; rows: KeyRow[] } {
+    const counts = this.openCounts();
+    const rows = this.open;
+    this.open = [];
+    for (const r of rows) {
+      r.posts += r.openPosts;
+      r.positive += r.openPositive;
+      r.neutral += r.openNeutral;
+      r.negative += r.openNegative;
+      r.unscored += r.openUnscored;
+      r.scoreUnits += r.openScoreUnits;
+      r.openPosts = r.openPositive = r.openNeutral = r.openNegative = r.openUnscored = r.openScoreUnits = 0;
+    }
+    return { counts, rows };
+  }
+
+  /** Adds counts to the window (a slide restored from a checkpoint); returns their rows. */
+  add({ keys, counts }: KeyedCounts): KeyRow[] {
+    return keys.map((key, i) => {
+      const row = this.rowOf(key);
+      const at = i * COUNT_FIELDS;
+      row.posts += counts[at] as number;
+      row.positive += counts[at + 1] as number;
+      row.neutral += counts[at + 2] as number;
+      row.negative += counts[at + 3] as number;
+      row.unscored += counts[at + 4] as number;
+      row.scoreUnits += counts[at + 5] as number;
+      return row;
+    });
+  }
+
+  /** Counts the open slide of a checkpoint back in, as if its posts had just been counted. */
+  reopen({ keys, counts }: KeyedCounts): void {
+    keys.forEach((key, i) => {
+      const row = this.rowOf(key);
+      const at = i * COUNT_FIELDS;
+      row.openPosts = counts[at] as number;
+      row.openPositive = counts[at + 1] as number;
+      row.openNeutral = counts[at + 2] as number;
+      row.openNegative = counts[at + 3] as number;
+      row.openUnscored = counts[at + 4] as number;
+      row.openScoreUnits = counts[at + 5] as number;
+      this.open.push(row);
+    });
+  }
+
+  /**
+   * Takes a closed slide's counts out of the window: the inverse of `close` (or `add`) for the
+   * same rows and counts. Keys whose window count reaches zero leave the table; the open slide
+   * is empty when a slide leaves, so no row still counting is dropped.
+   */
+  subtract(rows: readonly KeyRow[], counts: readonly number[]): void {
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i] as KeyRow;
+      const at = i * COUNT_FIELDS;
+      r.posts -= counts[at] as number;
+      r.positive -= counts[at + 1] as number;
+      r.neutral -= counts[at + 2] as number;
+      r.negative -= counts[at + 3] as number;
+      r.unscored -= counts[at + 4] as number;
+      r.scoreUnits -= counts[at + 5] as number;
+      if (r.posts === 0) this.rows.delete(r.key);
+    }
+  }
+
+  private rowOf(key: string): KeyRow {
+    let row = this.rows.get(key);
+    if (row === undefined) {
+      row = new KeyRow(key);
+      this.rows.set(key, row);
+    }
+    return row;
+  }
+
+  /** Forgets `key` in the window and the open slide (the caller takes it out of the slides). */
+  drop(key: string): void {
+    const row = this.rows.get(key);
+    if (row === undefined) return;
+    this.rows.delete(key);
+    if (row.openPosts > 0) this.open = this.open.filter((r) => r !== row);
+  }
+}
