@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { StreamEngine, type EngineOptions } from '../../lib/stream/engine';
+import type { Counts } from '../../lib/stream/counts';
+import { PARTIAL_FIELDS, serializePartial, type PartialField } from '../../lib/stream/partial';
+import { SlidingWindow } from '../../lib/stream/slidingWindow';
 import type { WindowSnapshot } from '../../lib/stream/snapshot';
-import type { Post } from '../../lib/post';
+import type { Label, Post } from '../../lib/post';
 import { naiveWindows } from '../helpers/naiveWindows';
 import { post, wordAnalyzer } from '../helpers/wordAnalyzer';
 
@@ -291,5 +294,81 @@ describe('hostile times', () => {
     engine.ingest([post(0, 'good'), post(1, 'boom'), post(2, 'bad')]);
     expect(engine.flush().windows[0]!.total.posts).toBe(2);
     expect(engine.stats()).toMatchObject({ posts: 2, invalid: 1 });
+  });
+});
+
+describe('SlidingWindow equals the sum of its last slides', () => {
+  type Tuple = [number, number, number, number, number, number];
+  type Model = { total: Tuple; keys: Record<PartialField, Map<string, Tuple>> };
+  const LABELS: Label[] = ['positive', 'neutral', 'negative', 'unscored'];
+  const emptyModel = (): Model => ({ total: [0, 0, 0, 0, 0, 0], keys: { hashtags: new Map(), terms: new Map(), keywords: new Map() } });
+  const addAt = (t: number[], i: number, v: number) => {
+    t[i] = (t[i] as number) + v;
+  };
+  const bump = (t: Tuple, label: Label, units: number) => {
+    addAt(t, 0, 1);
+    addAt(t, 1 + LABELS.indexOf(label), 1);
+    addAt(t, 5, units);
+  };
+  const tuple = (c: Counts): Tuple => [c.posts, c.positive, c.neutral, c.negative, c.unscored, c.scoreUnits];
+  const sorted = (m: ReadonlyMap<string, Counts> | Map<string, Tuple>) =>
+    [...m].map(([k, c]): [string, Tuple] => [k, Array.isArray(c) ? c : tuple(c)]).sort(([a], [b]) => (a < b ? -1 : 1));
+
+  it('on random slides, through dropped keys and checkpoints', () => {
+    const rand = mulberry32(424242);
+    const pick = (xs: string[]) => xs[Math.floor(rand() * xs.length)] as string;
+    const vocab: Record<PartialField, string[]> = { hashtags: ['#a', '#b', '#c'], terms: ['x', 'y', 'z', 'w'], keywords: ['k1', 'k2'] };
+    for (let run = 0; run < 300; run++) {
+      const slides = 1 + Math.floor(rand() * 4);
+      let w = new SlidingWindow(slides);
+      const closed: Model[] = [];
+      let open = emptyModel();
+      for (let step = 0; step < 30; step++) {
+        const posts = rand() < 0.3 ? 0 : Math.floor(rand() * 6);
+        for (let p = 0; p < posts; p++) {
+          const label = LABELS[Math.floor(rand() * 4)] as Label;
+          const units = label === 'unscored' ? 0 : Math.floor(rand() * 20_001) - 10_000;
+          w.countPost(label, units);
+          bump(open.total, label, units);
+          for (const field of PARTIAL_FIELDS) {
+            for (const key of new Set(Array.from({ length: Math.floor(rand() * 3) }, () => pick(vocab[field])))) {
+              w[field].count(key, label, units);
+              const t = open.keys[field].get(key) ?? [0, 0, 0, 0, 0, 0];
+              open.keys[field].set(key, t);
+              bump(t, label, units);
+            }
+          }
+        }
+        if (rand() < 0.1) {
+          const key = pick(vocab.keywords);
+          w.dropKey('keywords', key);
+          for (const m of [...closed, open]) m.keys.keywords.delete(key);
+        }
+        if (rand() < 0.2) {
+          const ring = JSON.parse(JSON.stringify(w.serialize()));
+          w = SlidingWindow.restore(slides, ring, JSON.parse(JSON.stringify(serializePartial(w.openSlide()))));
+        }
+        w.push();
+        closed.push(open);
+        open = emptyModel();
+        const inside = closed.slice(-slides);
+        const want = emptyModel();
+        for (const m of inside) {
+          m.total.forEach((v, i) => addAt(want.total, i, v));
+          for (const field of PARTIAL_FIELDS) {
+            for (const [key, t] of m.keys[field]) {
+              const sum = want.keys[field].get(key) ?? [0, 0, 0, 0, 0, 0];
+              want.keys[field].set(key, sum);
+              t.forEach((v, i) => addAt(sum, i, v));
+            }
+          }
+        }
+        const got = w.current();
+        expect(tuple(got.total as Counts), `run ${run} step ${step}`).toEqual(want.total);
+        // Keys at zero leave the window: a key is listed only while a slide in it holds the key.
+        for (const field of PARTIAL_FIELDS) expect(sorted(got[field]), `run ${run} step ${step} ${field}`).toEqual(sorted(want.keys[field]));
+        expect(w.isEmpty()).toBe(want.total[0] === 0);
+      }
+    }
   });
 });
