@@ -4,8 +4,9 @@
  * Keeps hashtags, mentions, URLs, ASCII emoticons and emoji as whole tokens, lowercases (URLs keep
  * their case: their paths are case-sensitive), applies NFKC (so fullwidth and "𝐛𝐨𝐥𝐝" letters become
  * plain ones) and keeps accents (`ótimo` stays `ótimo`). It walks UTF-16 code units with integer
- * tests only: no regex or allocation per character, and tokens are interned in a {@link Vocabulary}
- * (a token seen before costs no `slice`).
+ * tests only: no regex or allocation per character. It reads the text as written and lowercases
+ * unit by unit as it goes (a table for the BMP), so the post is never copied in lower case, and
+ * tokens are interned in a {@link Vocabulary}: a token seen before costs no `slice`.
  *
  * @example
  * tokenize('Sooo GOOD :) #NotHappy @ana https://t.co/X 😂').text
@@ -114,6 +115,21 @@ for (let c = 97; c <= 122; c++) ASCII_CLASS[c] = 1;
 for (let c = 65; c <= 90; c++) ASCII_CLASS[c] = 1;
 for (let c = 48; c <= 57; c++) ASCII_CLASS[c] = 2;
 
+/**
+ * Each BMP code unit lowercased on its own: what `toLowerCase` makes of it when that is one unit
+ * (all but `İ`, whose texts are lowercased whole first), else the unit itself. Within a word this
+ * is what lowercasing the whole text gives, final sigma aside, and token texts that are not plain
+ * ASCII are lowercased as strings, so they get the final sigma too.
+ */
+const LOWER_UNIT: Uint16Array = (() => {
+  const table = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    const l = String.fromCharCode(c).toLowerCase();
+    table[c] = l.length === 1 ? l.charCodeAt(0) : c;
+  }
+  return table;
+})();
+
 /** True for a code unit that can be part of a word: letters of any script, digits, combining marks. */
 function isWordUnit(c: number): boolean {
   if (c < 128) return ASCII_CLASS[c] !== 0;
@@ -148,21 +164,70 @@ const EMOTICON_START = new Uint8Array(128);
 for (const s of [':', ';', '=', '(', '^', '<', '>', '-']) EMOTICON_START[s.charCodeAt(0)] = 1;
 
 /** True when `c` may not directly follow a token that ends in a letter (so `:pizza` is no emoticon). */
-function endsCleanly(lower: string, end: number, lastUnit: number): boolean {
-  if (end >= lower.length) return true;
-  const next = lower.charCodeAt(end);
+function endsCleanly(s: string, end: number, lastUnit: number): boolean {
+  if (end >= s.length) return true;
+  const next = s.charCodeAt(end);
   if (ASCII_CLASS[lastUnit] === 1 || ASCII_CLASS[lastUnit] === 2) return !isWordUnit(next);
   // `:/` must not be the start of `://`, `:(` of a smiley run is fine.
   return !(lastUnit === 47 && next === 47);
 }
 
-function matchEmoticon(lower: string, i: number): number {
+/** The emoticons packed as lowercase units (see packUnit): matching one needs no slice. */
+const EMOTICON_PACKS: ReadonlySet<number> = new Set([...EMOTICONS].map((e) => packLower(e, 0, e.length)));
+
+/** Length of the emoticon at `i` (4, 3 or 2 units, the longest that ends cleanly), or 0. */
+function matchEmoticon(s: string, i: number): number {
   for (let len = 4; len >= 2; len--) {
-    if (i + len > lower.length) continue;
-    const cand = lower.slice(i, i + len);
-    if (EMOTICONS.has(cand) && endsCleanly(lower, i + len, lower.charCodeAt(i + len - 1))) return len;
+    if (i + len > s.length) continue;
+    const pack = packLower(s, i, i + len);
+    if (pack >= 0 && EMOTICON_PACKS.has(pack) && endsCleanly(s, i + len, s.charCodeAt(i + len - 1))) return len;
   }
   return 0;
+}
+
+/** `s[start, end)` (at most 4 units) lowercased and packed into one integer, or -1 when a unit is not ASCII. */
+function packLower(s: string, start: number, end: number): number {
+  let pack = 0;
+  for (let k = start; k < end; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 0 || c >= 128) return -1;
+    pack |= packUnit(LOWER_UNIT[c] as number, k - start);
+  }
+  return pack;
+}
+
+/** Whether `s` continues at `i` with `prefix` (lowercase ASCII), in any case. */
+function startsWithLower(s: string, i: number, prefix: string): boolean {
+  if (i + prefix.length > s.length) return false;
+  for (let k = 0; k < prefix.length; k++) if (LOWER_UNIT[s.charCodeAt(i + k)] !== prefix.charCodeAt(k)) return false;
+  return true;
+}
+
+/** The interned lowercase form of `s[start, end)`: packed when it is short ASCII, else through a lowercased slice. */
+function lookupLower<W extends Interned>(vocab: Vocabulary<W>, s: string, start: number, end: number): W {
+  if (end - start <= PACK_UNITS) {
+    let lo = 0;
+    let hi = 0;
+    let k = start;
+    for (; k < end; k++) {
+      const c = s.charCodeAt(k);
+      if (c === 0 || c >= 128) break;
+      const l = LOWER_UNIT[c] as number;
+      if (k - start < 4) lo |= packUnit(l, k - start);
+      else hi |= packUnit(l, k - start - 4);
+    }
+    if (k === end) return vocab.findPacked(lo, hi) ?? vocab.addPacked(lo, hi, s.slice(start, end).toLowerCase());
+  }
+  return vocab.intern(lowerSlice(s, start, end));
+}
+
+/**
+ * `s.slice(start, end)` as lowercasing the whole of `s` would give it: `Σ` is the one letter whose
+ * lowercase depends on what surrounds it (final `ς` or `σ`), so a slice holding one takes the whole text's view.
+ */
+function lowerSlice(s: string, start: number, end: number): string {
+  const t = s.slice(start, end);
+  return t.includes('\u03a3') ? s.toLowerCase().slice(start, end) : t.toLowerCase();
 }
 
 const NON_ASCII = /[\u0080-\uffff]/;
@@ -173,10 +238,7 @@ const NON_ASCII = /[\u0080-\uffff]/;
  * and emoji outside the enclosed-alphanumeric blocks are left as they are by NFKC (checked against
  * ICU code point by code point), so most posts skip the call.
  */
-function mayChangeUnderNfkc(text: string): boolean {
-  // The regex engine skips the ASCII prefix (most of a post) faster than a charCodeAt loop.
-  const first = text.search(NON_ASCII);
-  if (first < 0) return false;
+function mayChangeUnderNfkc(text: string, first: number): boolean {
   for (let i = first; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80) continue;
@@ -199,6 +261,18 @@ function mayChangeUnderNfkc(text: string): boolean {
   return false;
 }
 
+/**
+ * The text the tokenizer reads: NFKC-normalized when that may change it, and lowercased whole when
+ * it holds `İ`, whose lowercase is two units (its offsets would not line up with the text's).
+ */
+function prepareSource(text: string): string {
+  // The regex engine skips the ASCII prefix (most of a post) faster than a charCodeAt loop.
+  const first = text.search(NON_ASCII);
+  if (first < 0) return text;
+  const s = mayChangeUnderNfkc(text, first) ? text.normalize('NFKC') : text;
+  return s.includes('\u0130') ? s.toLowerCase() : s;
+}
+
 const HTML_ENTITIES = ['&amp;', '&quot;', '&lt;', '&gt;', '&#39;', '&apos;'];
 
 /**
@@ -216,19 +290,17 @@ export function tokenize(
   buffer?: TokenBuffer<Interned>,
 ): Tokens {
   const out = buffer ?? new TokenBuffer();
-  let source = mayChangeUnderNfkc(text) ? text.normalize('NFKC') : text;
-  const lower = source.toLowerCase();
-  if (lower.length !== source.length) source = lower;
+  const source = prepareSource(text);
   out.count = 0;
   out.source = source;
   out.wordCount = 0;
   out.capsCount = 0;
   out.hasUrl = false;
-  const n = lower.length;
+  const n = source.length;
   let prevWordish = false; // whether the previous code unit belongs to a word (for `a#b`, `me@x`)
   let i = 0;
   while (i < n) {
-    const c = lower.charCodeAt(i);
+    const c = source.charCodeAt(i);
     // Spaces are the most common separator: settle them before the punctuation tests.
     if (c === 32) {
       i++;
@@ -240,9 +312,9 @@ export function tokenize(
       // URLs, hashtags, mentions, emoticons, punctuation, entities: all start on an ASCII non-alphanumeric.
       if (c === 35 /* # */ || c === 64 /* @ */) {
         if (!prevWordish) {
-          const end = scanTag(lower, i + 1, c === 64);
-          if (end > i + 1 && (c === 64 || hasNonDigit(lower, i + 1, end))) {
-            push(out, vocab.lookup(lower, i, end), c === 35 ? TokenKind.Hashtag : TokenKind.Mention, 0, i);
+          const end = scanTag(source, i + 1, c === 64);
+          if (end > i + 1 && (c === 64 || hasNonDigit(source, i + 1, end))) {
+            push(out, lookupLower(vocab, source, i, end), c === 35 ? TokenKind.Hashtag : TokenKind.Mention, 0, i);
             i = end;
             prevWordish = true;
             continue;
@@ -253,21 +325,21 @@ export function tokenize(
         continue;
       }
       if (c === 38 /* & */) {
-        if (lower.startsWith('&lt;3', i)) {
+        if (startsWithLower(source, i, '&lt;3')) {
           push(out, vocab.intern('<3'), TokenKind.Emoticon, 0, i);
           i += 5;
           prevWordish = false;
           continue;
         }
-        const ent = HTML_ENTITIES.find((e) => lower.startsWith(e, i));
+        const ent = HTML_ENTITIES.find((e) => startsWithLower(source, i, e));
         i += ent === undefined ? 1 : ent.length;
         prevWordish = false;
         continue;
       }
       if (EMOTICON_START[c] === 1) {
-        const len = matchEmoticon(lower, i);
+        const len = matchEmoticon(source, i);
         if (len > 0) {
-          push(out, vocab.lookup(lower, i, i + len), TokenKind.Emoticon, 0, i);
+          push(out, lookupLower(vocab, source, i, i + len), TokenKind.Emoticon, 0, i);
           i += len;
           prevWordish = false;
           continue;
@@ -275,16 +347,16 @@ export function tokenize(
       }
       if (c === 33 /* ! */ || c === 63 /* ? */) {
         let j = i + 1;
-        while (j < n && (lower.charCodeAt(j) === 33 || lower.charCodeAt(j) === 63)) j++;
-        push(out, vocab.lookup(lower, i, j), TokenKind.Punct, 0, i);
+        while (j < n && (source.charCodeAt(j) === 33 || source.charCodeAt(j) === 63)) j++;
+        push(out, vocab.lookup(source, i, j), TokenKind.Punct, 0, i);
         i = j;
       } else if (c === 46 /* . */) {
         let j = i + 1;
-        while (j < n && lower.charCodeAt(j) === 46) j++;
-        push(out, vocab.lookup(lower, i, j), TokenKind.Punct, 0, i);
+        while (j < n && source.charCodeAt(j) === 46) j++;
+        push(out, vocab.lookup(source, i, j), TokenKind.Punct, 0, i);
         i = j;
       } else {
-        if (c === 44 || c === 59 || c === 58) push(out, vocab.lookup(lower, i, i + 1), TokenKind.Punct, 0, i);
+        if (c === 44 || c === 59 || c === 58) push(out, vocab.lookup(source, i, i + 1), TokenKind.Punct, 0, i);
         i++;
       }
       prevWordish = false;
@@ -292,8 +364,9 @@ export function tokenize(
     }
 
     if (isWordUnit(c)) {
-      if (!prevWordish && (c === 104 /* h */ || c === 119 /* w */)) {
-        const end = scanUrl(lower, i);
+      const lc = LOWER_UNIT[c] as number;
+      if (!prevWordish && (lc === 104 /* h */ || lc === 119 /* w */)) {
+        const end = scanUrl(source, i);
         if (end > i) {
           out.add(source.slice(i, end), null, TokenKind.Url, 0, i);
           out.hasUrl = true;
@@ -303,23 +376,23 @@ export function tokenize(
         }
       }
       // `xD`, `T_T`, `o_o`: checked on the second unit first so ordinary words pay one comparison.
-      const second = lower.charCodeAt(i + 1);
-      if (!prevWordish && ((c === 120 && (second === 100 || second === 112)) || ((c === 116 || c === 111) && second === 95))) {
-        const len = matchEmoticon(lower, i);
+      const second = LOWER_UNIT[source.charCodeAt(i + 1)];
+      if (!prevWordish && ((lc === 120 && (second === 100 || second === 112)) || ((lc === 116 || lc === 111) && second === 95))) {
+        const len = matchEmoticon(source, i);
         if (len > 0) {
-          push(out, vocab.lookup(lower, i, i + len), TokenKind.Emoticon, 0, i);
+          push(out, lookupLower(vocab, source, i, i + len), TokenKind.Emoticon, 0, i);
           i += len;
           continue;
         }
       }
-      i = scanWord(out, vocab, source, lower, i);
+      i = scanWord(out, vocab, source, i);
       prevWordish = true;
       continue;
     }
 
     // Pictographs: surrogate pairs in the emoji planes, or BMP symbols.
     if (c >= 0xd83c && c <= 0xd83e && i + 1 < n) {
-      const lo = lower.charCodeAt(i + 1);
+      const lo = source.charCodeAt(i + 1);
       // Skin-tone modifiers (U+1F3FB..U+1F3FF) belong to the previous pictograph.
       if (c === 0xd83c && lo >= 0xdffb && lo <= 0xdfff) {
         i += 2;
@@ -327,17 +400,20 @@ export function tokenize(
       }
       let end = i + 2;
       // Regional indicators (U+1F1E6..U+1F1FF) come in pairs: one flag.
-      if (c === 0xd83c && lo >= 0xdde6 && lo <= 0xddff && lower.charCodeAt(i + 2) === 0xd83c) {
-        const lo2 = lower.charCodeAt(i + 3);
+      if (c === 0xd83c && lo >= 0xdde6 && lo <= 0xddff && source.charCodeAt(i + 2) === 0xd83c) {
+        const lo2 = source.charCodeAt(i + 3);
         if (lo2 >= 0xdde6 && lo2 <= 0xddff) end = i + 4;
       }
-      push(out, vocab.lookup(lower, i, end), TokenKind.Emoji, 0, i);
+      // Pictographs have no case.
+      push(out, vocab.lookup(source, i, end), TokenKind.Emoji, 0, i);
       i = end;
       prevWordish = false;
       continue;
     }
     if (isBmpSymbol(c)) {
-      push(out, vocab.lookup(lower, i, i + 1), TokenKind.Emoji, 0, i);
+      // A few symbols have a lower case (`Ↄ`), taken unit by unit.
+      const l = LOWER_UNIT[c] as number;
+      push(out, l === c ? vocab.lookup(source, i, i + 1) : vocab.intern(String.fromCharCode(l)), TokenKind.Emoji, 0, i);
     }
     // Anything else (whitespace, VS16, ZWJ, keycaps, other symbols) separates tokens.
     i++;
@@ -387,9 +463,9 @@ function scanTag(s: string, i: number, mention: boolean): number {
 /** End of a URL starting at `i`, or `i` when none starts there. */
 function scanUrl(s: string, i: number): number {
   let j: number;
-  if (s.startsWith('https://', i)) j = i + 8;
-  else if (s.startsWith('http://', i)) j = i + 7;
-  else if (s.startsWith('www.', i)) j = i + 4;
+  if (startsWithLower(s, i, 'https://')) j = i + 8;
+  else if (startsWithLower(s, i, 'http://')) j = i + 7;
+  else if (startsWithLower(s, i, 'www.')) j = i + 4;
   else return i;
   const n = s.length;
   while (j < n) {
@@ -406,9 +482,14 @@ function scanUrl(s: string, i: number): number {
   return j;
 }
 
+/** The low unit of the lowercased pair that ends at `j` (a low surrogate). */
+function lowSurrogateLower(s: string, j: number): number {
+  return s.slice(j - 1, j + 1).toLowerCase().charCodeAt(1);
+}
+
 /** Scans a word or number at `i`, pushes it, and returns its end. */
-function scanWord(out: TokenBuffer, vocab: Vocabulary<Interned>, source: string, lower: string, i: number): number {
-  const n = lower.length;
+function scanWord(out: TokenBuffer, vocab: Vocabulary<Interned>, source: string, i: number): number {
+  const n = source.length;
   let j = i;
   let upper = 0;
   let lowerCount = 0;
@@ -417,68 +498,72 @@ function scanWord(out: TokenBuffer, vocab: Vocabulary<Interned>, source: string,
   let run = 0;
   let prev = -1;
   let flags = 0;
-  // The token packed for the vocabulary as it is scanned (see packUnit); `wide` once a unit is not ASCII.
+  // The token lowercased and packed for the vocabulary as it is scanned (see packUnit); `wide` once a unit is not ASCII.
   let lo = 0;
   let hi = 0;
   let wide = false;
-  // Source and lowercase differ only where the text has capitals: most words need one string.
-  const cased = source !== lower;
   while (j < n) {
-    const c = lower.charCodeAt(j);
-    // Lowercase ASCII letters, most of any text, first: no class lookups, and the pack is certain.
+    const c = source.charCodeAt(j);
+    // `l` is the unit lowercased. ASCII letters, most of any text, come first: no table, no class.
+    let l: number;
     if (c >= 97 && c <= 122) {
+      l = c;
       digitsOnly = false;
-      if (cased && source.charCodeAt(j) !== c) upper++;
-      else lowerCount++;
-      run = c === prev ? run + 1 : 1;
+      lowerCount++;
+      run = l === prev ? run + 1 : 1;
       if (run === 3) flags |= TokenFlag.Elongated;
-      prev = c;
-      const k = j - i;
-      if (k < 4) lo |= packUnit(c, k);
-      else hi |= packUnit(c, k - 4);
-      j++;
-      continue;
-    }
-    if (isWordUnit(c)) {
+      prev = l;
+    } else if (c >= 65 && c <= 90) {
+      l = c + 32;
+      digitsOnly = false;
+      upper++;
+      run = l === prev ? run + 1 : 1;
+      if (run === 3) flags |= TokenFlag.Elongated;
+      prev = l;
+    } else if (isWordUnit(c)) {
       if (c >= 0xd83c && c <= 0xd83e) break;
+      // A letter beyond the BMP lowercases as a pair (`𐐀` -> `𐐨`): its low unit is what changes.
+      l = c >= 0xdc00 && c <= 0xdfff && j > 0 ? lowSurrogateLower(source, j) : (LOWER_UNIT[c] as number);
       const cls = c < 128 ? ASCII_CLASS[c] : 1;
-      if (cls === 2) {
-        // digits
-      } else {
+      if (cls !== 2) {
         digitsOnly = false;
-        if (cased && source.charCodeAt(j) !== c) upper++;
+        if (l !== c) upper++;
         else lowerCount++;
       }
-      run = c === prev ? run + 1 : 1;
+      run = l === prev ? run + 1 : 1;
       if (run === 3 && cls === 1) flags |= TokenFlag.Elongated;
-      prev = c;
+      prev = l;
     } else {
       // Inner apostrophes and hyphens join letters; inner `.`/`,` join digits.
       if (j + 1 >= n || j === i) break;
-      const next = lower.charCodeAt(j + 1);
+      const next = source.charCodeAt(j + 1);
       if ((c === 39 || c === 0x2019 || c === 45) && isWordUnit(next) && !(next >= 0xd83c && next <= 0xd83e)) {
         if (c === 0x2019) curly = true;
         digitsOnly = false;
-        prev = c;
         run = 0;
+        prev = c;
       } else if (!((c === 46 || c === 44) && digitsOnly && ASCII_CLASS[next] === 2)) {
         break;
       }
+      l = c;
     }
     const k = j - i;
-    if (c >= 128) wide = true;
-    else if (k < 4) lo |= packUnit(c, k);
-    else hi |= packUnit(c, k - 4);
+    if (l >= 128) wide = true;
+    else if (k < 4) lo |= packUnit(l, k);
+    else hi |= packUnit(l, k - 4);
     j++;
   }
   if (upper >= 2 && lowerCount === 0) flags |= TokenFlag.Caps;
-  else if (upper === 1 && lowerCount > 0 && source.charCodeAt(i) !== lower.charCodeAt(i)) flags |= TokenFlag.Title;
-  // A curly apostrophe is stored as a straight one, so the token is no range of `lower`.
-  const entry = curly
-    ? vocab.intern(lower.slice(i, j).replaceAll('\u2019', "'"))
-    : !wide && j - i <= PACK_UNITS
-      ? vocab.lookupPacked(lo, hi, lower, i, j)
-      : vocab.lookup(lower, i, j);
+  else if (upper === 1 && lowerCount > 0 && LOWER_UNIT[source.charCodeAt(i)] !== source.charCodeAt(i)) flags |= TokenFlag.Title;
+  let entry: Interned;
+  if (curly) {
+    // A curly apostrophe is stored as a straight one.
+    entry = vocab.intern(lowerSlice(source, i, j).replaceAll('\u2019', "'"));
+  } else if (!wide && j - i <= PACK_UNITS) {
+    entry = vocab.findPacked(lo, hi) ?? vocab.addPacked(lo, hi, source.slice(i, j).toLowerCase());
+  } else {
+    entry = vocab.intern(lowerSlice(source, i, j));
+  }
   push(out, entry, digitsOnly ? TokenKind.Number : TokenKind.Word, flags, i);
   if (!digitsOnly) {
     out.wordCount++;

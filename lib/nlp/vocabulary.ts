@@ -73,9 +73,9 @@ export class Vocabulary<W extends Interned> {
         if (k - start < 4) lo |= packUnit(c, k - start);
         else hi |= packUnit(c, k - start - 4);
       }
-      if (k === end) return this.lookupPacked(lo, hi, s, start, end);
+      if (k === end) return this.findPacked(lo, hi) ?? this.addPacked(lo, hi, s.slice(start, end));
     }
-    return this.lookupOther(s.slice(start, end));
+    return this.internOther(s.slice(start, end));
   }
 
   /** The entry for `text`, created on first sight. */
@@ -83,7 +83,8 @@ export class Vocabulary<W extends Interned> {
     return this.lookup(text, 0, text.length);
   }
 
-  private lookupOther(text: string): W {
+  /** Texts that are not short ASCII go through a Map. */
+  private internOther(text: string): W {
     let w = this.other.get(text);
     if (w === undefined) {
       this.makeRoom();
@@ -94,22 +95,26 @@ export class Vocabulary<W extends Interned> {
   }
 
   /**
-   * {@link lookup} for a caller that packed the range itself with {@link packUnit} while scanning
-   * it (every unit ASCII, at most {@link PACK_UNITS} of them).
+   * The entry of a token a caller packed itself with {@link packUnit} while scanning it (every unit
+   * ASCII, at most {@link PACK_UNITS} of them, as the entry's text has them), if there is one.
    */
-  lookupPacked(lo: number, hi: number, s: string, start: number, end: number): W {
+  findPacked(lo: number, hi: number): W | undefined {
     const slots = this.slot;
     const mask = slots.length - 1;
     for (let i = mix(lo, hi) & mask; ; i = (i + 1) & mask) {
       const e = slots[i] as number;
-      if (e === EMPTY) return this.insert(lo, hi, s.slice(start, end), i);
+      if (e === EMPTY) return undefined;
       if (this.lo[i] === lo && this.hi[i] === hi) return this.packed[e] as W;
     }
   }
 
-  private insert(lo: number, hi: number, text: string, i: number): W {
-    if (this.makeRoom()) return this.lookupPacked(lo, hi, text, 0, text.length);
+  /** Adds the entry for `text`, packed as `lo`, `hi`, after {@link findPacked} found none. */
+  addPacked(lo: number, hi: number, text: string): W {
+    this.makeRoom();
     const w = this.create(text);
+    const mask = this.slot.length - 1;
+    let i = mix(lo, hi) & mask;
+    while (this.slot[i] !== EMPTY) i = (i + 1) & mask;
     this.slot[i] = this.packed.length;
     this.lo[i] = lo;
     this.hi[i] = hi;
@@ -118,15 +123,14 @@ export class Vocabulary<W extends Interned> {
     return w;
   }
 
-  /** Starts over when full; true when it did. */
-  private makeRoom(): boolean {
-    if (this.size < this.limit) return false;
+  /** Starts over when full. */
+  private makeRoom(): void {
+    if (this.size < this.limit) return;
     this.lo = new Int32Array(INITIAL_SLOTS);
     this.hi = new Int32Array(INITIAL_SLOTS);
     this.slot = new Int32Array(INITIAL_SLOTS).fill(EMPTY);
     this.packed = [];
     this.other = new Map();
-    return true;
   }
 
   private grow(): void {

@@ -90,3 +90,24 @@ describe('tokenize', () => {
     expect(texts(' \n\t ')).toEqual([]);
   });
 });
+
+describe('tokenize: lower case taken unit by unit, as lowercasing the whole text would give it', () => {
+  it.each([
+    ['Read HTTPS://Example.COM/Path. now', ['read', 'HTTPS://Example.COM/Path', '.', 'now'], [TokenFlag.Title, 0, 0, 0]],
+    ['WWW.Site.org rocks', ['WWW.Site.org', 'rocks'], [0, 0]],
+    ['so fun :D XD T_T &LT;3 &AMP; ok', ['so', 'fun', ':d', 'xd', 't_t', '<3', 'ok'], [0, 0, 0, 0, 0, 0, 0]],
+    // `İ` lowercases to two units: such a text is lowercased whole, its case flags lost.
+    ['İstanbul GOOD', ['i̇stanbul', 'good'], [0, 0]],
+    // Final sigma follows the whole text: `:` is case-ignorable, so `ΟΔΟΣ:a` is no word end.
+    ['ΟΔΟΣ. ΟΔΟΣ:a ΟΔΟΣ', ['οδος', '.', 'οδοσ', ':', 'a', 'οδος'], [TokenFlag.Caps, 0, TokenFlag.Caps, 0, 0, TokenFlag.Caps]],
+    // A capital beyond the BMP changes its low unit only, as a whole-text lowercase compares them.
+    ['D𐐀 word', ['d𐐨', 'word'], [0, 0]],
+    ['Ↄ sign', ['ↄ', 'sign'], [0, 0]],
+    ['DON’T Stop', ["don't", 'stop'], [TokenFlag.Caps, TokenFlag.Title]],
+    ['Olá AMIGO Ótimo', ['olá', 'amigo', 'ótimo'], [TokenFlag.Title, TokenFlag.Caps, TokenFlag.Title]],
+  ])('%s', (text, tokens, flags) => {
+    const t = tokenize(text);
+    expect(t.text).toEqual(tokens);
+    expect([...t.flags]).toEqual(flags);
+  });
+});
