@@ -167,8 +167,9 @@ function modify(v: number, p1: WordEntry | null, p2: WordEntry | null, p3: WordE
 }
 
 /**
- * Per-analyzer memo of hashtag scores by language and tag as written (`#NotHappy` -> -2.22):
- * tags repeat heavily in a stream, and splitting and segmenting them allocates. Bounded.
+ * Per-analyzer memo of hashtag scores by language and tag as written (`#NotHappy` -> -2.22), for
+ * the spellings of a tag other than the first, which its vocabulary entry keeps: tags repeat
+ * heavily in a stream, and splitting and segmenting them allocates. Bounded.
  */
 class HashtagScores {
   private readonly maps: Record<ScoredLang, Map<string, number>> = { en: new Map(), pt: new Map(), es: new Map() };
@@ -177,13 +178,18 @@ class HashtagScores {
     const map = this.maps[lang];
     let v = map.get(tag);
     if (v === undefined) {
-      const table = TABLES[lang];
-      v = scoreHashtagParts(hashtagParts(tag, lang, table), table, STOPWORDS[lang]);
+      v = scoreHashtag(tag, lang);
       if (map.size >= this.limit) map.clear();
       map.set(tag, v);
     }
     return v;
   }
+}
+
+/** A tag's valence, as written (with its `#`). */
+function scoreHashtag(tag: string, lang: ScoredLang): number {
+  const table = TABLES[lang];
+  return scoreHashtagParts(hashtagParts(tag, lang, table), table, STOPWORDS[lang]);
 }
 
 /** Words of a tag as written: CamelCase parts, else the body segmented into known words when that finds sentiment. */
@@ -250,12 +256,35 @@ class ScoredToken extends GuessableToken {
   /** Emoji or emoticon valence; 0 for none. */
   readonly pictograph: number;
 
+  /**
+   * For a hashtag: the first way it was written (case matters: `#NotHappy` splits, `#nothappy` is
+   * segmented) and its score by language (NaN until asked), so a tag that keeps its spelling is
+   * scored once. Other spellings go through {@link HashtagScores}.
+   */
+  tagForm: string | null = null;
+  readonly tagScores = [NaN, NaN, NaN];
+
   constructor(text: string) {
     super(text);
     this.info = [WORD_INFO.en.get(text), WORD_INFO.pt.get(text), WORD_INFO.es.get(text)];
     this.laughter = isLaughter(text);
     this.pictograph = PICTOGRAPH_SCORES.get(text) ?? 0;
   }
+}
+
+/** The score of the hashtag `token` written at `start` of `source`. */
+function hashtagScore(token: ScoredToken, lang: ScoredLang, li: number, source: string, start: number, memo: HashtagScores): number {
+  const len = token.text.length;
+  const form = (token.tagForm ??= source.slice(start, start + len));
+  for (let k = 0; k < len; k++) {
+    if (form.charCodeAt(k) !== source.charCodeAt(start + k)) return memo.get(lang, source.slice(start, start + len));
+  }
+  let v = token.tagScores[li] as number;
+  if (Number.isNaN(v)) {
+    v = scoreHashtag(form, lang);
+    token.tagScores[li] = v;
+  }
+  return v;
 }
 
 /** The value of a negation that negated nothing, recorded under its negator's token when explaining. */
@@ -420,7 +449,7 @@ function scoreTokens(tokens: Tokens<ScoredToken>, lang: ScoredLang, hashtags: Ha
     } else if (k === TokenKind.Hashtag) {
       features.hashtag(t);
       const start = tokens.start[i] as number;
-      const v = hashtags.get(lang, tokens.source.slice(start, start + t.length)) * mult;
+      const v = hashtagScore(entry[i] as ScoredToken, lang, li, tokens.source, start, hashtags) * mult;
       if (v !== 0) {
         sum += v;
         out?.push({ token: t, weight: v });
