@@ -50,8 +50,14 @@ describe('JSON Lines', () => {
     expect(error(parseJsonLine(line, 'replay'))).toMatch(re);
   });
 
-  it('skips blank lines', () => {
-    expect(isSkip(parseJsonLine('   ', 'replay'))).toBe(true);
+  it.each(['', '   ', '\t\r', '\u00a0', '\ufeff', '\u3000 \u2028'])('skips blank lines: %j', (line) => {
+    expect(isSkip(parseJsonLine(line, 'replay'))).toBe(true);
+  });
+
+  it.each(['\u0001{}', '\u00e9', '\u200b'])('does not take a line of other control or non-space characters for blank: %j', (line) => {
+    const r = parseJsonLine(line, 'replay');
+    expect(isSkip(r)).toBe(false);
+    expect(error(r)).toMatch(/bad JSON/);
   });
 
   it('reads ISO-8601 variants, a zone-less time as UTC', () => {

@@ -66,6 +66,16 @@ export function normalizeHashtags(tags: readonly string[]): string[] {
   return out;
 }
 
+/**
+ * Whether `s` is empty or white space only. Most strings start with a visible character, which
+ * settles it without the copy `trim` may make.
+ */
+export function isBlank(s: string): boolean {
+  if (s.length === 0) return true;
+  const c = s.charCodeAt(0);
+  return (c <= 32 || c >= 0x80) && s.trim() === '';
+}
+
 /** A string field that may be absent: empty or non-string values become null. */
 export function optionalString(v: unknown): string | null {
   if (typeof v === 'string') return v === '' ? null : v;
@@ -75,7 +85,7 @@ export function optionalString(v: unknown): string | null {
 
 /** An id may be a string or, as many exports write tweet ids, an integer. */
 export function readId(v: unknown): string | null {
-  if (typeof v === 'string') return v.trim() === '' ? null : v;
+  if (typeof v === 'string') return isBlank(v) ? null : v;
   if (typeof v === 'number' && Number.isSafeInteger(v)) return String(v);
   return null;
 }

@@ -1,4 +1,5 @@
 import { CsvRecordReader, parseCsvHeader, postFromCsvCells, splitCsvRecord, type CsvHeader } from './csv';
+import { isBlank } from './fields';
 import { parseJetstreamLine } from './jetstream';
 import { parseJsonLine } from './jsonl';
 import { malformed, skipped, type ParseResult } from './result';
@@ -107,7 +108,7 @@ export function createLineParser(format: FormatName, options: LineParserOptions)
     format,
     push(line) {
       // A blank line between records is not a record (and is not the header).
-      if (!reader.pending && line.trim() === '') return skipped('blank line');
+      if (!reader.pending && isBlank(line)) return skipped('blank line');
       return answer(reader.push(line));
     },
     get pending() {

@@ -1,4 +1,5 @@
 import type { Post } from '../../post';
+import { isBlank } from './fields';
 import { malformed, readJsonLine, skipped, type ParseResult } from './result';
 
 const POST_COLLECTION = 'app.bsky.feed.post';
@@ -56,7 +57,7 @@ export function parseJetstreamEvent(v: unknown, source: string): ParseResult {
   if (typeof record !== 'object' || record === null) return malformed('create without record');
   const r = record as Record<string, unknown>;
   if (typeof r.text !== 'string') return malformed('record.text is not a string');
-  if (r.text.trim() === '') return skipped('post without text');
+  if (isBlank(r.text)) return skipped('post without text');
 
   const langs = r.langs;
   const lang = Array.isArray(langs) && typeof langs[0] === 'string' && langs[0] !== '' ? langs[0] : null;

@@ -1,4 +1,5 @@
 import type { Post } from '../../post';
+import { isBlank } from './fields';
 
 /**
  * What a format parser makes of one record (a line, or for CSV the lines of one record).
@@ -34,7 +35,7 @@ export function isSkip(r: ParseResult): r is { ok: false; skip: true; reason: st
  * line is skipped, bad JSON is malformed.
  */
 export function readJsonLine(line: string): { value: unknown } | { result: ParseResult } {
-  if (line.trim() === '') return { result: skipped('blank line') };
+  if (isBlank(line)) return { result: skipped('blank line') };
   try {
     return { value: JSON.parse(line) };
   } catch (e) {

@@ -1,3 +1,4 @@
+import { isBlank } from './fields';
 import { malformed, type ParseResult } from './result';
 
 const MONTHS: Record<string, number> = {
@@ -40,7 +41,7 @@ export function postFromSentiment140Cells(cells: readonly string[], source: stri
   if (cells.length !== 6) return malformed(`expected 6 columns (polarity,id,date,query,user,text), got ${cells.length}`);
   const [polarity, id, date, , user, text] = cells as [string, string, string, string, string, string];
   if (!/^\d+$/.test(polarity.trim())) return malformed(`bad polarity: ${JSON.stringify(polarity.slice(0, 20))}`);
-  if (id.trim() === '') return malformed('missing id');
+  if (isBlank(id)) return malformed('missing id');
   const createdAt = parseSentiment140Date(date);
   if (createdAt === null) return malformed(`bad date: ${JSON.stringify(date.slice(0, 60))}`);
   return {
