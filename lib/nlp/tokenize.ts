@@ -13,7 +13,7 @@
  * // ['sooo', 'good', ':)', '#nothappy', '@ana', 'https://t.co/X', '😂']
  */
 
-import { PACK_UNITS, packUnit, Vocabulary, type Interned } from './vocabulary';
+import { PACK_UNITS, packUnit, packWideUnit, Vocabulary, WIDE, WIDE_PACK_UNITS, type Interned } from './vocabulary';
 
 export const TokenKind = {
   /** Letters (any script) and digits, with inner apostrophes and hyphens (`don't`, `covid-19`). */
@@ -203,20 +203,38 @@ function startsWithLower(s: string, i: number, prefix: string): boolean {
   return true;
 }
 
-/** The interned lowercase form of `s[start, end)`: packed when it is short ASCII, else through a lowercased slice. */
+/** The interned lowercase form of `s[start, end)`: packed when it is short, else through a lowercased slice. */
 function lookupLower<W extends Interned>(vocab: Vocabulary<W>, s: string, start: number, end: number): W {
-  if (end - start <= PACK_UNITS) {
-    let lo = 0;
-    let hi = 0;
-    let k = start;
-    for (; k < end; k++) {
-      const c = s.charCodeAt(k);
-      if (c === 0 || c >= 128) break;
-      const l = LOWER_UNIT[c] as number;
-      if (k - start < 4) lo |= packUnit(l, k - start);
-      else hi |= packUnit(l, k - start - 4);
+  const len = end - start;
+  let a = 0;
+  let b = 0;
+  let c = 0;
+  let d = 0;
+  let k = 0;
+  if (len <= PACK_UNITS) {
+    for (; k < len; k++) {
+      const u = s.charCodeAt(start + k);
+      if (u === 0 || u >= 128) break;
+      const bits = packUnit(LOWER_UNIT[u] as number, k & 3);
+      if (k < 4) a |= bits;
+      else if (k < 8) b |= bits;
+      else if (k < 12) c |= bits;
+      else d |= bits;
     }
-    if (k === end) return vocab.findPacked(lo, hi) ?? vocab.addPacked(lo, hi, s.slice(start, end).toLowerCase());
+    if (k === len) return vocab.findPacked(a, b, c, d) ?? vocab.addPacked(a, b, c, d, s.slice(start, end).toLowerCase());
+  }
+  if (len <= WIDE_PACK_UNITS) {
+    a = b = c = 0;
+    // Unit by unit lowercasing is the text's own only without `Σ` and letters beyond the BMP (see lowerSlice).
+    for (k = 0; k < len; k++) {
+      const u = s.charCodeAt(start + k);
+      if (u === 0 || u === 0x3a3 || (u >= 0xd800 && u <= 0xdbff && (u < 0xd83c || u > 0xd83e))) break;
+      const bits = packWideUnit(LOWER_UNIT[u] as number, k & 1);
+      if (k < 2) a |= bits;
+      else if (k < 4) b |= bits;
+      else c |= bits;
+    }
+    if (k === len) return vocab.findPacked(a, b, c, WIDE) ?? vocab.addPacked(a, b, c, WIDE, lowerSlice(s, start, end));
   }
   return vocab.intern(lowerSlice(s, start, end));
 }
@@ -498,9 +516,11 @@ function scanWord(out: TokenBuffer, vocab: Vocabulary<Interned>, source: string,
   let run = 0;
   let prev = -1;
   let flags = 0;
-  // The token lowercased and packed for the vocabulary as it is scanned (see packUnit); `wide` once a unit is not ASCII.
-  let lo = 0;
-  let hi = 0;
+  // The token lowercased and packed for the vocabulary as it is scanned (see Vocabulary); `wide` once a unit is not ASCII.
+  let p0 = 0;
+  let p1 = 0;
+  let p2 = 0;
+  let p3 = 0;
   let wide = false;
   while (j < n) {
     const c = source.charCodeAt(j);
@@ -548,9 +568,15 @@ function scanWord(out: TokenBuffer, vocab: Vocabulary<Interned>, source: string,
       l = c;
     }
     const k = j - i;
-    if (l >= 128) wide = true;
-    else if (k < 4) lo |= packUnit(l, k);
-    else hi |= packUnit(l, k - 4);
+    if (l >= 128) {
+      wide = true;
+    } else {
+      const bits = packUnit(l, k & 3);
+      if (k < 4) p0 |= bits;
+      else if (k < 8) p1 |= bits;
+      else if (k < 12) p2 |= bits;
+      else p3 |= bits;
+    }
     j++;
   }
   if (upper >= 2 && lowerCount === 0) flags |= TokenFlag.Caps;
@@ -560,9 +586,9 @@ function scanWord(out: TokenBuffer, vocab: Vocabulary<Interned>, source: string,
     // A curly apostrophe is stored as a straight one.
     entry = vocab.intern(lowerSlice(source, i, j).replaceAll('\u2019', "'"));
   } else if (!wide && j - i <= PACK_UNITS) {
-    entry = vocab.findPacked(lo, hi) ?? vocab.addPacked(lo, hi, source.slice(i, j).toLowerCase());
+    entry = vocab.findPacked(p0, p1, p2, p3) ?? vocab.addPacked(p0, p1, p2, p3, source.slice(i, j).toLowerCase());
   } else {
-    entry = vocab.intern(lowerSlice(source, i, j));
+    entry = lookupLower(vocab, source, i, j);
   }
   push(out, entry, digitsOnly ? TokenKind.Number : TokenKind.Word, flags, i);
   if (!digitsOnly) {

@@ -2,12 +2,19 @@
  * A symbol table of the tokens a stream has seen, looked up by a range of a string.
  *
  * Every token of every post used to become a fresh `slice` that a Map hashed for the lexicon
- * lookup: on this hot path that cost more than scanning the token. Here a short ASCII token (up to
- * {@link PACK_UNITS} code units: nearly every word, tag and mark) is packed into two integers while
- * the tokenizer scans it, and looked up by those integers in an open-addressing table, so a token
- * seen before costs neither a string nor a hash of one. Other tokens go through a Map. Either way
- * the token comes back as one shared entry that carries what its users derived from its text once
- * (a scorer's lexicon entries), and equal tokens are the same string.
+ * lookup: on this hot path that cost more than scanning the token. Here a short token (nearly every
+ * word, tag, mark and emoji) is packed into four integers, by the tokenizer as it scans it, and
+ * looked up by those integers in an open-addressing table, so a token seen before costs neither a
+ * string nor a hash of one. Longer tokens go through a Map. Either way the token comes back as one
+ * shared entry that carries what its users derived from its text once (a scorer's lexicon entries),
+ * and equal tokens are the same string.
+ *
+ * Packing: a token of ASCII units only, up to {@link PACK_UNITS} of them, takes 7 bits a unit,
+ * four units an integer (`a` holds units 0-3, `b` 4-7, `c` 8-11, `d` 12-15; see {@link packUnit});
+ * any other token of up to {@link WIDE_PACK_UNITS} units takes 16 bits a unit, two an integer
+ * (`a` units 0-1, `b` 2-3, `c` 4-5), with `d` = {@link WIDE}, which no 7-bit integer equals. Units
+ * are never 0, so the integers also tell the length. Which packing a text takes depends on the
+ * text alone, so it is always found where it was put.
  */
 
 /** What the table stores: an object with the token's text. */
@@ -15,19 +22,24 @@ export interface Interned {
   readonly text: string;
 }
 
-/** Longest token, in UTF-16 code units, looked up by packing. */
-export const PACK_UNITS = 8;
+/** Longest ASCII token, in UTF-16 code units, looked up packed. */
+export const PACK_UNITS = 16;
+/** Longest other token looked up packed. */
+export const WIDE_PACK_UNITS = 6;
+/** `d` of a token packed 16 bits a unit. */
+export const WIDE = -1;
 
 const EMPTY = -1;
 const INITIAL_SLOTS = 256;
 
-/**
- * Packs the ASCII code unit `c` (1..127) at position `k` (0-based, below {@link PACK_UNITS}) into
- * the running halves `lo` (units 0-3) and `hi` (4-7): `lo | packUnit(c, k)` while `k < 4`,
- * `hi | packUnit(c, k - 4)` after. Units are never 0, so the pair also tells the length.
- */
+/** The ASCII code unit `c` (1..127) at position `k` (0..3) of its integer. */
 export function packUnit(c: number, k: number): number {
   return c << (7 * k);
+}
+
+/** The code unit `c` (1..0xffff) at position `k` (0..1) of its integer, packed 16 bits a unit. */
+export function packWideUnit(c: number, k: number): number {
+  return c << (16 * k);
 }
 
 /**
@@ -41,8 +53,7 @@ export function packUnit(c: number, k: number): number {
  * vocab.lookup('say hello', 4, 9) === vocab.intern('hello') // true
  */
 export class Vocabulary<W extends Interned> {
-  private lo = new Int32Array(INITIAL_SLOTS);
-  private hi = new Int32Array(INITIAL_SLOTS);
+  private keys = new Int32Array(4 * INITIAL_SLOTS);
   private slot = new Int32Array(INITIAL_SLOTS).fill(EMPTY);
   private packed: W[] = [];
   private other = new Map<string, W>();
@@ -63,17 +74,36 @@ export class Vocabulary<W extends Interned> {
 
   /** The entry for `s.slice(start, end)`, created on first sight. */
   lookup(s: string, start: number, end: number): W {
-    if (end - start <= PACK_UNITS) {
-      let lo = 0;
-      let hi = 0;
-      let k = start;
-      for (; k < end; k++) {
-        const c = s.charCodeAt(k);
-        if (c === 0 || c >= 128) break;
-        if (k - start < 4) lo |= packUnit(c, k - start);
-        else hi |= packUnit(c, k - start - 4);
+    const len = end - start;
+    let a = 0;
+    let b = 0;
+    let c = 0;
+    let d = 0;
+    if (len <= PACK_UNITS) {
+      let k = 0;
+      for (; k < len; k++) {
+        const u = s.charCodeAt(start + k);
+        if (u === 0 || u >= 128) break;
+        const bits = packUnit(u, k & 3);
+        if (k < 4) a |= bits;
+        else if (k < 8) b |= bits;
+        else if (k < 12) c |= bits;
+        else d |= bits;
       }
-      if (k === end) return this.findPacked(lo, hi) ?? this.addPacked(lo, hi, s.slice(start, end));
+      if (k === len) return this.findPacked(a, b, c, d) ?? this.addPacked(a, b, c, d, s.slice(start, end));
+    }
+    if (len <= WIDE_PACK_UNITS) {
+      a = b = c = 0;
+      let k = 0;
+      for (; k < len; k++) {
+        const u = s.charCodeAt(start + k);
+        if (u === 0) break;
+        const bits = packWideUnit(u, k & 1);
+        if (k < 2) a |= bits;
+        else if (k < 4) b |= bits;
+        else c |= bits;
+      }
+      if (k === len) return this.findPacked(a, b, c, WIDE) ?? this.addPacked(a, b, c, WIDE, s.slice(start, end));
     }
     return this.internOther(s.slice(start, end));
   }
@@ -83,7 +113,7 @@ export class Vocabulary<W extends Interned> {
     return this.lookup(text, 0, text.length);
   }
 
-  /** Texts that are not short ASCII go through a Map. */
+  /** Texts too long to pack go through a Map. */
   private internOther(text: string): W {
     let w = this.other.get(text);
     if (w === undefined) {
@@ -95,64 +125,65 @@ export class Vocabulary<W extends Interned> {
   }
 
   /**
-   * The entry of a token a caller packed itself with {@link packUnit} while scanning it (every unit
-   * ASCII, at most {@link PACK_UNITS} of them, as the entry's text has them), if there is one.
+   * The entry of a token a caller packed itself (see the packing above; the entry's text has the
+   * units packed), if there is one.
    */
-  findPacked(lo: number, hi: number): W | undefined {
-    const slots = this.slot;
-    const mask = slots.length - 1;
-    for (let i = mix(lo, hi) & mask; ; i = (i + 1) & mask) {
-      const e = slots[i] as number;
+  findPacked(a: number, b: number, c: number, d: number): W | undefined {
+    const { slot, keys } = this;
+    const mask = slot.length - 1;
+    for (let i = mix(a, b, c, d) & mask; ; i = (i + 1) & mask) {
+      const e = slot[i] as number;
       if (e === EMPTY) return undefined;
-      if (this.lo[i] === lo && this.hi[i] === hi) return this.packed[e] as W;
+      const k = 4 * i;
+      if (keys[k] === a && keys[k + 1] === b && keys[k + 2] === c && keys[k + 3] === d) return this.packed[e] as W;
     }
   }
 
-  /** Adds the entry for `text`, packed as `lo`, `hi`, after {@link findPacked} found none. */
-  addPacked(lo: number, hi: number, text: string): W {
+  /** Adds the entry for `text`, packed as `a`..`d`, after {@link findPacked} found none. */
+  addPacked(a: number, b: number, c: number, d: number, text: string): W {
     this.makeRoom();
     const w = this.create(text);
-    const mask = this.slot.length - 1;
-    let i = mix(lo, hi) & mask;
-    while (this.slot[i] !== EMPTY) i = (i + 1) & mask;
-    this.slot[i] = this.packed.length;
-    this.lo[i] = lo;
-    this.hi[i] = hi;
+    this.place(this.packed.length, a, b, c, d);
     this.packed.push(w);
     if (this.packed.length * 2 > this.slot.length) this.grow();
     return w;
   }
 
+  private place(entry: number, a: number, b: number, c: number, d: number): void {
+    const mask = this.slot.length - 1;
+    let i = mix(a, b, c, d) & mask;
+    while (this.slot[i] !== EMPTY) i = (i + 1) & mask;
+    this.slot[i] = entry;
+    const k = 4 * i;
+    this.keys[k] = a;
+    this.keys[k + 1] = b;
+    this.keys[k + 2] = c;
+    this.keys[k + 3] = d;
+  }
+
   /** Starts over when full. */
   private makeRoom(): void {
     if (this.size < this.limit) return;
-    this.lo = new Int32Array(INITIAL_SLOTS);
-    this.hi = new Int32Array(INITIAL_SLOTS);
+    this.keys = new Int32Array(4 * INITIAL_SLOTS);
     this.slot = new Int32Array(INITIAL_SLOTS).fill(EMPTY);
     this.packed = [];
     this.other = new Map();
   }
 
   private grow(): void {
-    const { lo, hi, slot } = this;
-    const size = slot.length * 2;
-    this.lo = new Int32Array(size);
-    this.hi = new Int32Array(size);
-    this.slot = new Int32Array(size).fill(EMPTY);
-    const mask = size - 1;
+    const { keys, slot } = this;
+    this.keys = new Int32Array(4 * slot.length * 2);
+    this.slot = new Int32Array(slot.length * 2).fill(EMPTY);
     for (let j = 0; j < slot.length; j++) {
-      if (slot[j] === EMPTY) continue;
-      let i = mix(lo[j] as number, hi[j] as number) & mask;
-      while (this.slot[i] !== EMPTY) i = (i + 1) & mask;
-      this.slot[i] = slot[j] as number;
-      this.lo[i] = lo[j] as number;
-      this.hi[i] = hi[j] as number;
+      const e = slot[j] as number;
+      if (e !== EMPTY) this.place(e, keys[4 * j] as number, keys[4 * j + 1] as number, keys[4 * j + 2] as number, keys[4 * j + 3] as number);
     }
   }
 }
 
-/** Spreads a packed pair over the low bits the table indexes by (the units' low bits alone cluster). */
-function mix(lo: number, hi: number): number {
-  const h = Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b);
+/** Spreads a packed token over the low bits the table indexes by (the units' low bits alone cluster). */
+function mix(a: number, b: number, c: number, d: number): number {
+  let h = Math.imul(a ^ Math.imul(b, 0x9e3779b1), 0x85ebca6b);
+  h = Math.imul(h ^ c ^ Math.imul(d, 0xc2b2ae35), 0x27d4eb2f);
   return h ^ (h >>> 15);
 }

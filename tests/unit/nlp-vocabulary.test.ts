@@ -14,10 +14,13 @@ function plain(limit?: number) {
 describe('Vocabulary', () => {
   it.each([
     ['short ASCII (packed)', 'hello'],
-    ['eight units, the longest packed', 'abcdefgh'],
-    ['nine units (map)', 'abcdefghi'],
-    ['accented (map)', 'ótimo'],
-    ['emoji (map)', '😂'],
+    ['sixteen units, the longest packed', 'abcdefghijklmnop'],
+    ['seventeen units (map)', 'abcdefghijklmnopq'],
+    ['accented (packed wide)', 'ótimo'],
+    ['emoji (packed wide)', '😂'],
+    ['flag, two pairs (packed wide)', '🇧🇷'],
+    ['six units, the longest packed wide', 'ótimos'],
+    ['seven units not all ASCII (map)', 'ótimosx'],
     ['punctuation', '!!'],
     ['one unit', 'a'],
   ])('returns one entry per text: %s', (_name, word) => {
@@ -33,7 +36,10 @@ describe('Vocabulary', () => {
 
   it('tells apart texts that differ in length or in one unit', () => {
     const { vocab } = plain();
-    const words = ['a', 'aa', 'aaa', 'aaaa', 'aaaaa', 'ab', 'ba', 'abcd', 'abce', 'abcdefgh', 'abcdefgi', 'abcdefghi', 'abcdefghj'];
+    const words = [
+      'a', 'aa', 'aaa', 'aaaa', 'aaaaa', 'ab', 'ba', 'abcd', 'abce', 'abcdefgh', 'abcdefgi', 'abcdefghi', 'abcdefghj',
+      'abcdefghijklmnop', 'abcdefghijklmnoq', 'abcdefghijklmnopq', 'é', 'éé', 'ée', 'eé', 'ab\u00e9', '\u00e9ab', '😀', '😁', '😀😀',
+    ];
     const entries = words.map((w) => vocab.intern(w));
     expect(new Set(entries).size).toBe(words.length);
     words.forEach((w, i) => expect(vocab.intern(w)).toBe(entries[i]));
