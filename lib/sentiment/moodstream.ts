@@ -144,7 +144,7 @@ function isInName(tokens: Tokens, i: number): boolean {
 /** Whether the word after `i` carries sentiment, so a booster-with-valence at `i` modifies it rather than scoring. */
 function nextHasValence(tokens: Tokens<ScoredToken>, i: number, li: number): boolean {
   if (tokens.kind[i + 1] !== TokenKind.Word) return false;
-  const e = (tokens.entry[i + 1] as ScoredToken).info[li]?.entry;
+  const e = entryIn(tokens.entry[i + 1] as ScoredToken, li);
   return e !== undefined && (e.valence !== 0 || e.boost !== 0);
 }
 
@@ -226,32 +226,16 @@ function scoreHashtagParts(parts: string[], table: LanguageTable, stop: Readonly
   return sum;
 }
 
-/** What one lookup tells the scorer about a word: its rules entry, and whether term counts leave it out. */
-class WordInfo {
-  constructor(readonly entry: WordEntry | undefined, readonly stop: boolean) {}
-}
-
-/**
- * Per language, every word with a rules entry or on the stopword list: the scorer collects the
- * post's terms in its own pass, with one lookup per word instead of a lexicon and a stopword lookup.
- */
-const WORD_INFO: Readonly<Record<ScoredLang, ReadonlyMap<string, WordInfo>>> = (() => {
-  const build = (lang: ScoredLang): Map<string, WordInfo> => {
-    const stop = STOPWORDS[lang];
-    const map = new Map<string, WordInfo>();
-    for (const [w, e] of TABLES[lang].words) map.set(w, new WordInfo(e, stop.has(w)));
-    for (const w of stop) if (!map.has(w)) map.set(w, new WordInfo(undefined, true));
-    return map;
-  };
-  return { en: build('en'), pt: build('pt'), es: build('es') };
-})();
-
 const LANG_INDEX: Readonly<Record<ScoredLang, number>> = { en: 0, pt: 1, es: 2 };
 
 /** What the scorer needs of a token, worked out once per distinct token of the stream (see {@link Vocabulary}). */
 class ScoredToken extends GuessableToken {
-  /** Per language, by {@link LANG_INDEX}: the word's rules entry and stopword flag, when it has either. */
-  readonly info: readonly (WordInfo | undefined)[];
+  /** The word's rules entry per language (fields, not an array: this is read for every word of every post). */
+  readonly en: WordEntry | undefined;
+  readonly pt: WordEntry | undefined;
+  readonly es: WordEntry | undefined;
+  /** Bit `1 << LANG_INDEX[lang]` set when the word is a stopword in `lang`. */
+  readonly stopwordIn: number;
   readonly laughter: boolean;
   /** Emoji or emoticon valence; 0 for none. */
   readonly pictograph: number;
@@ -266,10 +250,18 @@ class ScoredToken extends GuessableToken {
 
   constructor(text: string) {
     super(text);
-    this.info = [WORD_INFO.en.get(text), WORD_INFO.pt.get(text), WORD_INFO.es.get(text)];
+    this.en = TABLES.en.words.get(text);
+    this.pt = TABLES.pt.words.get(text);
+    this.es = TABLES.es.words.get(text);
+    this.stopwordIn = (STOPWORDS.en.has(text) ? 1 : 0) | (STOPWORDS.pt.has(text) ? 2 : 0) | (STOPWORDS.es.has(text) ? 4 : 0);
     this.laughter = isLaughter(text);
     this.pictograph = PICTOGRAPH_SCORES.get(text) ?? 0;
   }
+}
+
+/** The rules entry of `token` in the language of index `li`. */
+function entryIn(token: ScoredToken, li: number): WordEntry | undefined {
+  return li === 0 ? token.en : li === 1 ? token.pt : token.es;
 }
 
 /** The score of the hashtag `token` written at `start` of `source`. */
@@ -328,9 +320,8 @@ function scoreTokens(tokens: Tokens<ScoredToken>, lang: ScoredLang, hashtags: Ha
     if (k !== TokenKind.Word) prevWord = '';
     if (k === TokenKind.Word) {
       const token = entry[i] as ScoredToken;
-      const wi = token.info[li];
-      features.word(t, wi !== undefined && wi.stop);
-      let e: WordEntry | undefined = wi === undefined ? undefined : wi.entry;
+      features.word(t, (token.stopwordIn & (1 << li)) !== 0);
+      let e = entryIn(token, li);
       const f = flags[i] as number;
       let elongated = false;
       if (e === undefined && f & TokenFlag.Elongated) {
