@@ -1,5 +1,5 @@
 import type { Analysis, Analyzer, Contribution, ScoredLang } from '../nlp/analysis';
-import { extractFeatures } from '../nlp/features';
+import { extractFeatures, FeatureBuilder } from '../nlp/features';
 import { splitHashtag } from '../nlp/hashtag';
 import { TokenBuffer, TokenKind, tokenize, type Tokens } from '../nlp/tokenize';
 import { Vocabulary } from '../nlp/vocabulary';
@@ -50,12 +50,13 @@ function sumAfinn(tokens: Tokens, lang: ScoredLang, contributions: Contribution[
 export function createAfinnAnalyzer(): Analyzer {
   const vocab = new Vocabulary((text) => new GuessableToken(text));
   const buffer = new TokenBuffer<GuessableToken>();
+  const builder = new FeatureBuilder();
   return {
     name: 'afinn',
     analyze(post: Post, options?: { explain?: boolean }): Analysis {
       const tokens = tokenize(post.text, vocab, buffer);
       const lang = resolveLang(post.lang, tokens);
-      const features = extractFeatures(tokens, lang, post);
+      const features = extractFeatures(tokens, lang, post, builder);
       const contributions = options?.explain ? [] : null;
       if (lang === null) return makeAnalysis(features, lang, 0, 'unscored', contributions);
       const score = normalizeScore(sumAfinn(tokens, lang, contributions));

@@ -477,17 +477,17 @@ export function createMoodstreamAnalyzer(): Analyzer {
   const hashtags = new HashtagScores();
   const vocab = new Vocabulary((text) => new ScoredToken(text));
   const buffer = new TokenBuffer<ScoredToken>();
+  const builder = new FeatureBuilder();
   return {
     name: 'moodstream',
     analyze(post: Post, options?: { explain?: boolean }): Analysis {
       const tokens = tokenize(post.text, vocab, buffer);
       const lang = resolveLang(post.lang, tokens);
       const contributions = options?.explain ? [] : null;
-      if (lang === null) return makeAnalysis(extractFeatures(tokens, lang, post), lang, 0, 'unscored', contributions);
-      const features = new FeatureBuilder();
-      const score = normalizeScore(scoreTokens(tokens, lang, hashtags, contributions, features));
-      features.structural(post);
-      return makeAnalysis(features, lang, score, bandLabel(score, NEUTRAL_BAND[lang]), contributions);
+      if (lang === null) return makeAnalysis(extractFeatures(tokens, lang, post, builder), lang, 0, 'unscored', contributions);
+      const score = normalizeScore(scoreTokens(tokens, lang, hashtags, contributions, builder.reset()));
+      builder.structural(post);
+      return makeAnalysis(builder.result(), lang, score, bandLabel(score, NEUTRAL_BAND[lang]), contributions);
     },
   };
 }

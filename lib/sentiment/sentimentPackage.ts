@@ -1,6 +1,6 @@
 import Sentiment from 'sentiment';
 import type { Analysis, Analyzer, ScoredLang } from '../nlp/analysis';
-import { extractFeatures } from '../nlp/features';
+import { extractFeatures, FeatureBuilder } from '../nlp/features';
 import { TokenBuffer, tokenize } from '../nlp/tokenize';
 import { Vocabulary } from '../nlp/vocabulary';
 import type { Post } from '../post';
@@ -21,12 +21,13 @@ export function createSentimentPackageAnalyzer(): Analyzer {
   engine.registerLanguage('es', { labels: Object.fromEntries(AFINN.es) });
   const vocab = new Vocabulary((text) => new GuessableToken(text));
   const buffer = new TokenBuffer<GuessableToken>();
+  const builder = new FeatureBuilder();
   return {
     name: 'sentiment',
     analyze(post: Post, options?: { explain?: boolean }): Analysis {
       const tokens = tokenize(post.text, vocab, buffer);
       const lang: ScoredLang | null = resolveLang(post.lang, tokens);
-      const features = extractFeatures(tokens, lang, post);
+      const features = extractFeatures(tokens, lang, post, builder);
       if (lang === null) return makeAnalysis(features, lang, 0, 'unscored', options?.explain ? [] : null);
       const result = engine.analyze(post.text, { language: lang });
       const score = normalizeScore(result.score);
