@@ -1,5 +1,5 @@
 import type { Query } from './query';
-import { wordParts } from './wordParts';
+import { splitsIntoParts, wordParts } from './wordParts';
 
 /**
  * What a query is matched against: one post's analysis. Strings are expected normalized as
@@ -72,31 +72,15 @@ class Prepared implements PreparedDoc {
   }
 }
 
-const SEPARATOR = /[^\p{L}\p{M}\p{N}]/u;
-
-/**
- * Whether a word is not a single part. ASCII is decided by char codes: a Unicode regex per word
- * would cost more than the rest of `prepareDoc`.
- */
-function splits(word: string): boolean {
-  if (word === '') return true;
-  for (let k = 0; k < word.length; k++) {
-    const c = word.charCodeAt(k);
-    if (c >= 128) return SEPARATOR.test(word);
-    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90))) return true;
-  }
-  return false;
-}
-
 /** The word parts of all words in order: the words array itself when none splits (the common case). */
 function partsOf(words: readonly string[]): readonly string[] {
   let i = 0;
-  while (i < words.length && !splits(words[i] as string)) i++;
+  while (i < words.length && !splitsIntoParts(words[i] as string)) i++;
   if (i === words.length) return words;
   const parts = words.slice(0, i);
   for (; i < words.length; i++) {
     const w = words[i] as string;
-    if (splits(w)) parts.push(...wordParts(w));
+    if (splitsIntoParts(w)) parts.push(...wordParts(w));
     else parts.push(w);
   }
   return parts;

@@ -1,6 +1,6 @@
 import { matchQuery, prepareDoc, type QueryDoc } from './matchQuery';
 import type { Query } from './query';
-import { wordParts } from './wordParts';
+import { splitsIntoParts, wordParts } from './wordParts';
 
 /**
  * Several queries matched against one post at a time, for a stream where most posts match none
@@ -19,13 +19,17 @@ export class QuerySet {
   private readonly queries: readonly Query[];
   /** Atom -> the queries it files (ascending indices). */
   private readonly byAtom = new Map<string, number[]>();
+  /**
+   * Word -> the queries its word parts file, worked out on a word's first sight. Analyzers hand
+   * out the same string for the same token, so a lookup here reuses the string's cached hash and
+   * hits on pointer equality; an equal string that is not shared still finds its entry.
+   */
+  private readonly byWord = new Map<string, readonly number[]>();
   /** Queries with no atoms: every post is a candidate. */
   private readonly always: boolean[];
   private readonly anyAlways: boolean;
   /** Per query, whether the current post holds one of its atoms; all false between calls. */
   private readonly due: boolean[];
-  /** Word-part atoms by (length, first char), see `slot`: most words are turned away here. */
-  private readonly wordSlots = new Uint8Array(SLOTS);
   private readonly shortestWordAtom: number;
   private readonly tagAtoms: boolean;
   private readonly mentionAtoms: boolean;
@@ -48,9 +52,7 @@ export class QuerySet {
     });
     this.anyAlways = this.always.includes(true);
     const atoms = [...this.byAtom.keys()];
-    const wordAtoms = atoms.filter((a) => !a.startsWith('#') && !a.startsWith('@'));
-    for (const atom of wordAtoms) this.wordSlots[slot(atom.length, atom.charCodeAt(0))] = 1;
-    this.shortestWordAtom = Math.min(...wordAtoms.map((a) => a.length));
+    this.shortestWordAtom = Math.min(...atoms.filter((a) => !a.startsWith('#') && !a.startsWith('@')).map((a) => a.length));
     this.tagAtoms = atoms.some((a) => a.startsWith('#'));
     this.mentionAtoms = atoms.some((a) => a.startsWith('@'));
   }
@@ -63,7 +65,11 @@ export class QuerySet {
   match(doc: QueryDoc, matched: number[]): void {
     // Setting a length is a runtime call: skip it for the usual empty array.
     if (matched.length !== 0) matched.length = 0;
-    let candidates = this.markWords(doc.words);
+    let candidates = false;
+    for (const w of doc.words) {
+      // A word shorter than every atom can hold none among its parts: most stopwords stop here.
+      if (w.length >= this.shortestWordAtom) candidates = this.markAll(this.filedUnder(w)) || candidates;
+    }
     if (this.tagAtoms) for (const tag of doc.hashtags) candidates = this.mark(tag) || candidates;
     if (this.mentionAtoms) for (const handle of doc.mentions) candidates = this.mark(handle) || candidates;
     if (!candidates && !this.anyAlways) return;
@@ -75,72 +81,40 @@ export class QuerySet {
     }
   }
 
-  /** Marks the queries filed under the word parts of `words`; whether there were any. */
-  private markWords(words: readonly string[]): boolean {
-    let any = false;
-    for (const w of words) {
-      // A shorter word can neither be an atom nor hold one among its parts, and one as short as
-      // the shortest atom can only be an atom whole.
-      const n = w.length;
-      if (n > this.shortestWordAtom) any = this.markParts(w) || any;
-      else if (n === this.shortestWordAtom) any = this.markRun(w, 0, n) || any;
+  /** The queries filed under the word parts of `word`. */
+  private filedUnder(word: string): readonly number[] {
+    let list = this.byWord.get(word);
+    if (list === undefined) {
+      // Bounded like the analyzers' vocabularies, so a stream of ever-new words holds at most so many.
+      if (this.byWord.size >= WORD_LIMIT) this.byWord.clear();
+      list = splitsIntoParts(word) ? this.filedUnderParts(wordParts(word)) : (this.byAtom.get(word) ?? NONE);
+      this.byWord.set(word, list);
     }
-    return any;
+    return list;
   }
 
-  /**
-   * The parts of a word are its runs of word-part characters, found here for words of characters
-   * below U+0370 (nearly all) without a regex or a string per part; beyond, `wordParts` splits.
-   */
-  private markParts(w: string): boolean {
-    const n = w.length;
-    let any = false;
-    let start = 0;
-    for (let k = 0; k < n; k++) {
-      const c = w.charCodeAt(k);
-      if (c >= PART_CHARS.length) {
-        for (const part of wordParts(w)) any = this.mark(part) || any;
-        return any;
-      }
-      if (PART_CHARS[c] === 0) {
-        any = this.markRun(w, start, k) || any;
-        start = k + 1;
-      }
-    }
-    return this.markRun(w, start, n) || any;
+  private filedUnderParts(parts: readonly string[]): readonly number[] {
+    const filed = new Set<number>();
+    for (const part of parts) for (const i of this.byAtom.get(part) ?? []) filed.add(i);
+    return filed.size === 0 ? NONE : [...filed];
   }
 
-  /** Looks up `w[start, end)` only when an atom has its length and first character. */
-  private markRun(w: string, start: number, end: number): boolean {
-    const length = end - start;
-    if (length < this.shortestWordAtom || this.wordSlots[slot(length, w.charCodeAt(start))] === 0) return false;
-    return this.mark(length === w.length ? w : w.slice(start, end));
+  private markAll(list: readonly number[]): boolean {
+    for (let k = 0; k < list.length; k++) this.due[list[k] as number] = true;
+    return list.length !== 0;
   }
 
   private mark(atom: string): boolean {
     const list = this.byAtom.get(atom);
-    if (list === undefined) return false;
-    for (const i of list) this.due[i] = true;
-    return true;
+    return list !== undefined && this.markAll(list);
   }
 }
 
-const SLOTS = 32 * 128;
+/** Words remembered by a QuerySet before it starts over. */
+const WORD_LIMIT = 1 << 16;
 
-/** A cell per (length up to 31, first char's low 7 bits): collisions only cost a Map lookup. */
-function slot(length: number, firstChar: number): number {
-  return (Math.min(length, 31) << 7) | (firstChar & 127);
-}
-
-/**
- * 1 for the characters below U+0370 that are word-part characters: ASCII letters and digits,
- * U+00C0-U+024F but × and ÷ (letters), U+0300-U+036F (combining marks).
- */
-const PART_CHARS = new Uint8Array(0x370);
-for (let c = 0; c < PART_CHARS.length; c++) {
-  const ascii = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
-  PART_CHARS[c] = ascii || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || c >= 0x300 ? 1 : 0;
-}
+/** What most words file: one shared empty list. */
+const NONE: readonly number[] = [];
 
 /**
  * Atoms one of which every post matching `query` contains, or null when a post can match with

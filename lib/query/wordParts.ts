@@ -13,3 +13,19 @@ const PART = /[\p{L}\p{M}\p{N}]+/gu;
 export function wordParts(text: string): string[] {
   return text.match(PART) ?? [];
 }
+
+const SEPARATOR = /[^\p{L}\p{M}\p{N}]/u;
+
+/**
+ * Whether `wordParts(word)` is anything but `[word]`. ASCII is decided by char codes: a Unicode
+ * regex per word would cost more than the rest of a post's matching.
+ */
+export function splitsIntoParts(word: string): boolean {
+  if (word === '') return true;
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    if (c >= 128) return SEPARATOR.test(word);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90))) return true;
+  }
+  return false;
+}

@@ -43,6 +43,15 @@ describe('QuerySet', () => {
     expect(oneByOne(queries, d)).toEqual(expected);
   });
 
+  it('matches words by their text, not by which string object holds it, across its word memory starting over', () => {
+    // Equal strings built at run time: other objects than the literals the set first saw.
+    const fresh = (w: string): string => [...w].join('');
+    expect(setMatches(set, doc(['launch', "rain's"]))).toEqual([0, 2]);
+    expect(setMatches(set, doc([fresh('launch'), fresh("rain's")]))).toEqual([0, 2]);
+    for (let i = 0; i < 70_000; i++) expect(setMatches(set, doc([`launch${i}`]))).toEqual([]);
+    expect(setMatches(set, doc([fresh('launch'), 'late', fresh('goal'), 'launch1']))).toEqual([0, 1]);
+  });
+
   it('evaluates queries a post can match with none of their words on every post', () => {
     const qs = ['lang:pt', 'lang:en -rain', 'rain OR (lang:es -sol)', 'rain'].map(parsed);
     const s = new QuerySet(qs);
