@@ -1,6 +1,6 @@
 import type { Analysis, Analyzer } from '../nlp/analysis';
 import type { Post } from '../post';
-import { parseQuery, QuerySet, type Query } from '../query';
+import { parseQuery, QuerySet, type Query, type QueryDoc } from '../query';
 import { meanScore, toScoreUnits, zeroCounts, type Counts } from './counts';
 import { serializePartial, type SerializedPartial } from './partial';
 import { SlidingWindow } from './slidingWindow';
@@ -97,6 +97,8 @@ export class StreamEngine {
   private matcher = new QuerySet([]);
   /** Indices of the tracked queries the current post matches (reused from post to post). */
   private readonly matched: number[] = [];
+  /** What the current post is matched on (refilled from post to post, so no object per post). */
+  private readonly doc: QueryDoc = { words: [], hashtags: [], mentions: [], lang: null };
   private readonly counters: EngineStats = { posts: 0, late: 0, invalid: 0, batches: 0, windows: 0, skippedWindows: 0 };
 
   constructor(options: EngineOptions) {
@@ -328,7 +330,12 @@ export class StreamEngine {
       for (const h of a.hashtags) window.hashtags.count(h, a.label, units);
       for (const t of a.terms) window.terms.count(t, a.label, units);
       if (this.tracked.length > 0) {
-        this.matcher.match({ words: a.words, hashtags: a.hashtags, mentions: a.mentions, lang: post.lang ?? a.lang }, this.matched);
+        const doc = this.doc;
+        doc.words = a.words;
+        doc.hashtags = a.hashtags;
+        doc.mentions = a.mentions;
+        doc.lang = post.lang ?? a.lang;
+        this.matcher.match(doc, this.matched);
         for (const k of this.matched) window.keywords.count((this.tracked[k] as Tracked).text, a.label, units);
       }
       if (explain) {
