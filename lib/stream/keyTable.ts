@@ -57,9 +57,22 @@ export class KeyTable {
 
   /** The open slide's counts (a copy; the slide stays open). */
   openCounts(): KeyedCounts {
-    const counts: number[] = [];
-    for (const r of this.open) counts.push(r.openPosts, r.openPositive, r.openNeutral, r.openNegative, r.openUnscored, r.openScoreUnits);
-    return { keys: this.open.map((r) => r.key), counts };
+    const open = this.open;
+    // Sized once: a slide holds hundreds of keys, and growing by push copies the columns over and over.
+    const keys = new Array<string>(open.length);
+    const counts = new Array<number>(open.length * COUNT_FIELDS);
+    for (let i = 0; i < open.length; i++) {
+      const r = open[i] as KeyRow;
+      const at = i * COUNT_FIELDS;
+      keys[i] = r.key;
+      counts[at] = r.openPosts;
+      counts[at + 1] = r.openPositive;
+      counts[at + 2] = r.openNeutral;
+      counts[at + 3] = r.openNegative;
+      counts[at + 4] = r.openUnscored;
+      counts[at + 5] = r.openScoreUnits;
+    }
+    return { keys, counts };
   }
 
   /**
