@@ -119,6 +119,8 @@ function main(): void {
       topK: integer('top', values.top, 0),
       analyzer: createAnalyzer(values.scorer),
       keywords: values.track,
+      // Explained sample posts feed the dashboard's live feed; this command writes windows only.
+      sampleSize: 0,
     };
     const speed = parseSpeed(values.speed ?? (values.source === 'replay' ? 'max' : '1'), '--speed');
     store = values['data-dir']
