@@ -30,7 +30,7 @@ export class KeyRow implements Counts {
 export class KeyTable {
   private readonly rows = new Map<string, KeyRow>();
   /** Rows counted in the open slide, in the order first counted (the order a checkpoint lists). */
-  private open: KeyRow[] = [];
+  private readonly open: KeyRow[] = [];
 
   /**
    * The window's counts by key, as of the last closed slide (read-only). Keys first counted in
@@ -81,8 +81,9 @@ export class KeyTable {
    */
   close(): { counts: KeyedCounts; rows: KeyRow[] } {
     const counts = this.openCounts();
-    const rows = this.open;
-    this.open = [];
+    // The slide keeps an exact copy; the open list keeps its capacity for the next slide rather than growing again from empty.
+    const rows = this.open.slice();
+    this.open.length = 0;
     for (const r of rows) {
       r.posts += r.openPosts;
       r.positive += r.openPositive;
@@ -158,6 +159,6 @@ export class KeyTable {
     const row = this.rows.get(key);
     if (row === undefined) return;
     this.rows.delete(key);
-    if (row.openPosts > 0) this.open = this.open.filter((r) => r !== row);
+    if (row.openPosts > 0) this.open.splice(this.open.indexOf(row), 1);
   }
 }
