@@ -13,9 +13,10 @@ export function topK(map: ReadonlyMap<string, Counts>, k: number): [string, Coun
       if (!ranksBefore(key, c, best[k - 1] as [string, Counts])) return;
       best.pop();
     }
+    // Shifted by hand: splice would allocate an array of the (no) removed entries on every insert.
     let i = best.length;
-    while (i > 0 && ranksBefore(key, c, best[i - 1] as [string, Counts])) i--;
-    best.splice(i, 0, [key, c]);
+    for (; i > 0 && ranksBefore(key, c, best[i - 1] as [string, Counts]); i--) best[i] = best[i - 1] as [string, Counts];
+    best[i] = [key, c];
   });
   return best;
 }
