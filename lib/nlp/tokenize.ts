@@ -83,6 +83,8 @@ export class TokenBuffer<W extends Interned = Interned> implements Tokens<W> {
   wordCount = 0;
   capsCount = 0;
   hasUrl = false;
+  /** Set while scanning a text that holds a unit NFKC may change (see UNSTABLE): it is then normalized and scanned again. */
+  unstable = false;
 
   add(text: string, entry: W | null, kind: TokenKind, flags: number, start: number): void {
     const n = this.count;
@@ -248,46 +250,40 @@ function lowerSlice(s: string, start: number, end: number): string {
   return t.includes('\u03a3') ? s.toLowerCase().slice(start, end) : t.toLowerCase();
 }
 
-const NON_ASCII = /[\u0080-\uffff]/;
-
 /**
- * Whether NFKC may change `text`. Plain ASCII, precomposed Latin letters (except the few with
- * compatibility forms, like `ĳ` and `ǆ`), curly quotes and dashes, ZWJ and VS16, arrows, dingbats
- * and emoji outside the enclosed-alphanumeric blocks are left as they are by NFKC (checked against
- * ICU code point by code point), so most posts skip the call.
+ * Code units that NFKC may change, or that make a text be lowercased whole (`İ`, whose lowercase is
+ * two units). Plain ASCII, precomposed Latin letters (except the few with compatibility forms,
+ * like `ĳ` and `ǆ`), curly quotes and dashes, ZWJ and VS16, arrows, dingbats and emoji outside the
+ * enclosed-alphanumeric blocks are left as they are by NFKC (checked against ICU code point by code
+ * point). High surrogates of the emoji planes are 0 here: their pairs are judged whole, see
+ * {@link unstablePair}. The tokenizer looks every unit up as it scans, so most posts are read once,
+ * and a post that holds such a unit is normalized and read again.
  */
-function mayChangeUnderNfkc(text: string, first: number): boolean {
-  for (let i = first; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) continue;
-    if (c >= 0xc0 && c <= 0x24f) {
-      if (c === 0x132 || c === 0x133 || c === 0x13f || c === 0x140 || c === 0x149 || c === 0x17f) return true;
-      if ((c >= 0x1c4 && c <= 0x1cc) || (c >= 0x1f1 && c <= 0x1f3)) return true;
-      continue;
-    }
-    if (c === 0x2013 || c === 0x2014 || c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d || c === 0x200d || c === 0xfe0f) continue;
-    if ((c >= 0x2190 && c <= 0x21ff) || (c >= 0x2600 && c <= 0x27bf) || (c >= 0x2b00 && c <= 0x2bff)) continue;
-    if (c >= 0xd83c && c <= 0xd83e) {
-      const lo = text.charCodeAt(i + 1);
-      // U+1F100..U+1F1E5 and U+1F200..U+1F2FF (enclosed alphanumerics and ideographs) have compatibility forms.
-      if (c === 0xd83c && ((lo >= 0xdd00 && lo <= 0xdde5) || (lo >= 0xde00 && lo <= 0xdeff))) return true;
-      i++;
-      continue;
-    }
-    return true;
+const UNSTABLE = (() => {
+  const table = new Uint8Array(0x10000);
+  for (let c = 0x80; c < 0x10000; c++) {
+    const stable =
+      (c >= 0xc0 && c <= 0x24f && !(c === 0x132 || c === 0x133 || c === 0x13f || c === 0x140 || c === 0x149 || c === 0x17f || (c >= 0x1c4 && c <= 0x1cc) || (c >= 0x1f1 && c <= 0x1f3))) ||
+      c === 0x2013 || c === 0x2014 || c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d || c === 0x200d || c === 0xfe0f ||
+      (c >= 0x2190 && c <= 0x21ff) || (c >= 0x2600 && c <= 0x27bf) || (c >= 0x2b00 && c <= 0x2bff) ||
+      (c >= 0xd83c && c <= 0xd83e);
+    table[c] = stable && c !== 0x130 ? 0 : 1;
   }
-  return false;
+  return table;
+})();
+
+/** Whether the pair of a high surrogate of the emoji planes and the unit after it may change: U+1F100..U+1F1E5 and U+1F200..U+1F2FF (enclosed alphanumerics and ideographs) have compatibility forms. */
+function unstablePair(c: number, lo: number): boolean {
+  return c === 0xd83c && ((lo >= 0xdd00 && lo <= 0xdde5) || (lo >= 0xde00 && lo <= 0xdeff));
 }
 
 /**
- * The text the tokenizer reads: NFKC-normalized when that may change it, and lowercased whole when
- * it holds `İ`, whose lowercase is two units (its offsets would not line up with the text's).
+ * The text the tokenizer reads when it holds an unstable unit: NFKC-normalized when that may change
+ * it, and lowercased whole when it holds `İ`, whose lowercase is two units (its offsets would not
+ * line up with the text's).
  */
 function prepareSource(text: string): string {
-  // The regex engine skips the ASCII prefix (most of a post) faster than a charCodeAt loop.
-  const first = text.search(NON_ASCII);
-  if (first < 0) return text;
-  const s = mayChangeUnderNfkc(text, first) ? text.normalize('NFKC') : text;
+  const s = text.normalize('NFKC');
   return s.includes('\u0130') ? s.toLowerCase() : s;
 }
 
@@ -308,12 +304,26 @@ export function tokenize(
   buffer?: TokenBuffer<Interned>,
 ): Tokens {
   const out = buffer ?? new TokenBuffer();
-  const source = prepareSource(text);
+  scan(out, vocab, text);
+  if (out.unstable) {
+    const source = prepareSource(text);
+    if (source !== text) scan(out, vocab, source);
+  }
+  if (buffer === undefined) return trimmed(out);
+  // The empty slot after the last token (see Tokens).
+  out.add('', null, 0 as TokenKind, 0, out.source.length);
+  out.count--;
+  return out;
+}
+
+/** Tokenizes `source` into `out`, noting in `out.unstable` whether NFKC may change it. */
+function scan(out: TokenBuffer, vocab: Vocabulary<Interned>, source: string): void {
   out.count = 0;
   out.source = source;
   out.wordCount = 0;
   out.capsCount = 0;
   out.hasUrl = false;
+  out.unstable = false;
   const n = source.length;
   let prevWordish = false; // whether the previous code unit belongs to a word (for `a#b`, `me@x`)
   let i = 0;
@@ -326,11 +336,13 @@ export function tokenize(
       continue;
     }
 
+    if (UNSTABLE[c] === 1) out.unstable = true;
+
     if (c < 128 && ASCII_CLASS[c] === 0) {
       // URLs, hashtags, mentions, emoticons, punctuation, entities: all start on an ASCII non-alphanumeric.
       if (c === 35 /* # */ || c === 64 /* @ */) {
         if (!prevWordish) {
-          const end = scanTag(source, i + 1, c === 64);
+          const end = scanTag(out, source, i + 1, c === 64);
           if (end > i + 1 && (c === 64 || hasNonDigit(source, i + 1, end))) {
             push(out, lookupLower(vocab, source, i, end), c === 35 ? TokenKind.Hashtag : TokenKind.Mention, 0, i);
             i = end;
@@ -384,7 +396,7 @@ export function tokenize(
     if (isWordUnit(c)) {
       const lc = LOWER_UNIT[c] as number;
       if (!prevWordish && (lc === 104 /* h */ || lc === 119 /* w */)) {
-        const end = scanUrl(source, i);
+        const end = scanUrl(out, source, i);
         if (end > i) {
           out.add(source.slice(i, end), null, TokenKind.Url, 0, i);
           out.hasUrl = true;
@@ -411,6 +423,7 @@ export function tokenize(
     // Pictographs: surrogate pairs in the emoji planes, or BMP symbols.
     if (c >= 0xd83c && c <= 0xd83e && i + 1 < n) {
       const lo = source.charCodeAt(i + 1);
+      if (unstablePair(c, lo)) out.unstable = true;
       // Skin-tone modifiers (U+1F3FB..U+1F3FF) belong to the previous pictograph.
       if (c === 0xd83c && lo >= 0xdffb && lo <= 0xdfff) {
         i += 2;
@@ -437,11 +450,6 @@ export function tokenize(
     i++;
     prevWordish = false;
   }
-  if (buffer === undefined) return trimmed(out);
-  // The empty slot after the last token (see Tokens).
-  out.add('', null, 0 as TokenKind, 0, n);
-  out.count--;
-  return out;
 }
 
 /** A one-off result sized to its tokens, for callers that read the arrays whole. */
@@ -462,12 +470,13 @@ function hasNonDigit(s: string, from: number, to: number): boolean {
 }
 
 /** End of a hashtag or mention body starting at `i` (letters, digits, `_`; mentions also inner `.` and `-`). */
-function scanTag(s: string, i: number, mention: boolean): number {
+function scanTag(out: TokenBuffer, s: string, i: number, mention: boolean): number {
   const n = s.length;
   let j = i;
   while (j < n) {
     const c = s.charCodeAt(j);
     if (c === 95 || (isWordUnit(c) && !(c >= 0xd83c && c <= 0xd83e))) {
+      if (UNSTABLE[c] === 1) out.unstable = true;
       j++;
     } else if (mention && (c === 46 || c === 45) && j > i && j + 1 < n && isWordUnit(s.charCodeAt(j + 1))) {
       j++;
@@ -479,7 +488,7 @@ function scanTag(s: string, i: number, mention: boolean): number {
 }
 
 /** End of a URL starting at `i`, or `i` when none starts there. */
-function scanUrl(s: string, i: number): number {
+function scanUrl(out: TokenBuffer, s: string, i: number): number {
   let j: number;
   if (startsWithLower(s, i, 'https://')) j = i + 8;
   else if (startsWithLower(s, i, 'http://')) j = i + 7;
@@ -489,6 +498,7 @@ function scanUrl(s: string, i: number): number {
   while (j < n) {
     const c = s.charCodeAt(j);
     if (c <= 32 || c === 34 || c === 60 || c === 62 || c >= 0x2000) break;
+    if (UNSTABLE[c] === 1) out.unstable = true;
     j++;
   }
   // Sentence punctuation and closing brackets after a link are not part of it.
@@ -542,6 +552,7 @@ function scanWord(out: TokenBuffer, vocab: Vocabulary<Interned>, source: string,
       prev = l;
     } else if (isWordUnit(c)) {
       if (c >= 0xd83c && c <= 0xd83e) break;
+      if (UNSTABLE[c] === 1) out.unstable = true;
       // A letter beyond the BMP lowercases as a pair (`𐐀` -> `𐐨`): its low unit is what changes.
       l = c >= 0xdc00 && c <= 0xdfff && j > 0 ? lowSurrogateLower(source, j) : (LOWER_UNIT[c] as number);
       const cls = c < 128 ? ASCII_CLASS[c] : 1;
@@ -559,6 +570,7 @@ function scanWord(out: TokenBuffer, vocab: Vocabulary<Interned>, source: string,
       const next = source.charCodeAt(j + 1);
       if ((c === 39 || c === 0x2019 || c === 45) && isWordUnit(next) && !(next >= 0xd83c && next <= 0xd83e)) {
         if (c === 0x2019) curly = true;
+        if (UNSTABLE[c] === 1) out.unstable = true;
         digitsOnly = false;
         run = 0;
         prev = c;

@@ -111,3 +111,17 @@ describe('tokenize: lower case taken unit by unit, as lowercasing the whole text
     expect([...t.flags]).toEqual(flags);
   });
 });
+
+describe('tokenize: NFKC wherever the unit that needs it sits', () => {
+  it.each([
+    ['#ﬁne day…', ['#fine', 'day', '...'], '#fine day...'],
+    ['go to https://ｅx.com now', ['go', 'to', 'https://ex.com', 'now'], 'go to https://ex.com now'],
+    ['cafe\u0301 ok', ['café', 'ok'], 'café ok'],
+    ['so ①st 🄰 fun', ['so', '1st', 'a', 'fun'], 'so 1st A fun'],
+    ['nice\u00a0one', ['nice', 'one'], 'nice one'],
+  ])('%s', (text, tokens, source) => {
+    const t = tokenize(text);
+    expect(t.text).toEqual(tokens);
+    expect(t.source).toBe(source);
+  });
+});
