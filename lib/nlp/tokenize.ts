@@ -174,6 +174,11 @@ function endsCleanly(s: string, end: number, lastUnit: number): boolean {
   return !(lastUnit === 47 && next === 47);
 }
 
+/** Whether `second` can follow `first` in a letter-led emoticon (`xd`, `xp`, `t_`, `o_`). */
+function isEmoticonSecond(first: number, second: number): boolean {
+  return first === 120 ? second === 100 || second === 112 : second === 95;
+}
+
 /** The emoticons packed as lowercase units (see packUnit): matching one needs no slice. */
 const EMOTICON_PACKS: ReadonlySet<number> = new Set([...EMOTICONS].map((e) => packLower(e, 0, e.length)));
 
@@ -405,9 +410,9 @@ function scan(out: TokenBuffer, vocab: Vocabulary<Interned>, source: string): vo
           continue;
         }
       }
-      // `xD`, `T_T`, `o_o`: checked on the second unit first so ordinary words pay one comparison.
-      const second = LOWER_UNIT[source.charCodeAt(i + 1)];
-      if (!prevWordish && ((lc === 120 && (second === 100 || second === 112)) || ((lc === 116 || lc === 111) && second === 95))) {
+      // `xD`, `T_T`, `o_o`. The second unit is read only after the first matched: past the end of
+      // the text it is NaN, and a table read at NaN is a slow path.
+      if (!prevWordish && (lc === 120 || lc === 116 || lc === 111) && i + 1 < n && isEmoticonSecond(lc, LOWER_UNIT[source.charCodeAt(i + 1)] as number)) {
         const len = matchEmoticon(source, i);
         if (len > 0) {
           push(out, lookupLower(vocab, source, i, i + len), TokenKind.Emoticon, 0, i);
@@ -465,7 +470,10 @@ function push(out: TokenBuffer, entry: Interned, kind: TokenKind, flags: number,
 }
 
 function hasNonDigit(s: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (ASCII_CLASS[s.charCodeAt(k)] !== 2) return true;
+  for (let k = from; k < to; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 48 || c > 57) return true;
+  }
   return false;
 }
 
@@ -574,7 +582,7 @@ function scanWord(out: TokenBuffer, vocab: Vocabulary<Interned>, source: string,
         digitsOnly = false;
         run = 0;
         prev = c;
-      } else if (!((c === 46 || c === 44) && digitsOnly && ASCII_CLASS[next] === 2)) {
+      } else if (!((c === 46 || c === 44) && digitsOnly && next >= 48 && next <= 57)) {
         break;
       }
       l = c;
