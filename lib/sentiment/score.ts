@@ -17,9 +17,13 @@ export function labelFor(score: number, band: number): Label {
   return score > band ? 'positive' : score < -band ? 'negative' : 'neutral';
 }
 
-/** Assembles an `Analysis` with a fixed field order (one object shape for the engine's hot path). */
+/**
+ * Assembles an `Analysis` with a fixed set of fields in a fixed order, `contributions` included
+ * (undefined when not explaining): one object shape for the engine's hot path.
+ */
 export function makeAnalysis(f: Features, lang: ScoredLang | null, score: number, label: Label, contributions: Contribution[] | null): Analysis {
-  const a: Analysis = { words: f.words, terms: f.terms, hashtags: f.hashtags, mentions: f.mentions, lang, score, label };
-  if (contributions !== null) a.contributions = contributions;
-  return a;
+  return {
+    words: f.words, terms: f.terms, hashtags: f.hashtags, mentions: f.mentions, lang, score, label,
+    contributions: contributions === null ? undefined : contributions,
+  };
 }
