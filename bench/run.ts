@@ -3,8 +3,11 @@
  * on one corpus. Every stage is measured in a fresh process of its own, the stages taking turns
  * round after round, so no stage inherits another's heap or inline caches and machine noise falls
  * on all of them alike; each figure is the median over rounds, and costs are per post, relative to
- * `JSON.parse` of the same lines. One stage repeats the pipeline with `natural`'s whole index
- * loaded, to show the hot path does not pay for what that index drags in. A second, informational
+ * `JSON.parse` of the same lines. The pipeline is the headless command's (parse, tokenize,
+ * stopwords, score, hashtags / terms / keywords, window update); one stage adds what the dashboard's
+ * server does on top (explaining a sample of posts for its live feed), and one repeats the pipeline
+ * with `natural`'s whole index loaded, to show the hot path does not pay for what that index drags
+ * in. A second, informational
  * table runs the same posts as raw Bluesky Jetstream frames (the live source's wire format, with
  * facets), where each line is about three times longer; the target is the first table's.
  */
@@ -81,11 +84,16 @@ function measure(run: () => void): number {
   return median(rates);
 }
 
-function pipeline(lines: string[], scorer: string, parse: (line: string, source: string) => ParseResult = parseJsonLine): () => void {
+/**
+ * The headless command's pipeline: parse, analyze, count in windows, with 3 tracked keywords.
+ * @param sampleSize explained sample posts a batch: 0 as the headless command (it writes windows
+ *   only); the dashboard's server keeps 10 for its live feed
+ */
+function pipeline(lines: string[], scorer: string, { parse = parseJsonLine, sampleSize = 0 }: { parse?: (line: string, source: string) => ParseResult; sampleSize?: number } = {}): () => void {
   const analyzer = createAnalyzer(scorer);
   return () => {
     const engine = new StreamEngine({
-      batchMs: 1000, windowMs: 60_000, slideMs: 5000, latenessMs: 0, topK: 20, analyzer, keywords: KEYWORDS,
+      batchMs: 1000, windowMs: 60_000, slideMs: 5000, latenessMs: 0, topK: 20, analyzer, keywords: KEYWORDS, sampleSize,
     });
     let chunk: Post[] = [];
     for (const line of lines) {
@@ -118,6 +126,11 @@ const STAGES: Record<string, { label: string; table: 'lines' | 'frames'; run: ()
     },
   },
   moodstream: { label: 'pipeline, moodstream scorer', table: 'lines', run: () => pipeline(corpus(demoPosts()), 'moodstream') },
+  feed: {
+    label: "pipeline, moodstream scorer, with the dashboard's live feed (10 explained posts a batch)",
+    table: 'lines',
+    run: () => pipeline(corpus(demoPosts()), 'moodstream', { sampleSize: 10 }),
+  },
   afinn: { label: 'pipeline, afinn scorer', table: 'lines', run: () => pipeline(corpus(demoPosts()), 'afinn') },
   naive: { label: 'pipeline on sentiment.analyze (naive)', table: 'lines', run: () => pipeline(corpus(demoPosts()), 'sentiment') },
   natural: {
@@ -133,7 +146,7 @@ const STAGES: Record<string, { label: string; table: 'lines' | 'frames'; run: ()
   framesPipeline: {
     label: 'pipeline, moodstream scorer',
     table: 'frames',
-    run: () => pipeline(jetstreamCorpus(demoPosts()), 'moodstream', parseJetstreamLine),
+    run: () => pipeline(jetstreamCorpus(demoPosts()), 'moodstream', { parse: parseJetstreamLine }),
   },
 };
 
