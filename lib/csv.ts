@@ -28,14 +28,16 @@ export type SnapshotRow = [
 ];
 
 const NEEDS_QUOTES = /[",\r\n]/;
-// Spreadsheets run a cell starting with one of these as a formula (OWASP "CSV injection").
-const FORMULA_START = /^[=+\-@\t\r]/;
+// Spreadsheets run a cell starting with one of these as a formula (OWASP "CSV injection"); some
+// read the fullwidth forms (`＝` `＋` `－` `＠`, which an IME types) as the ASCII ones.
+const FORMULA_START = /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/;
 
 /**
  * Encodes one cell (RFC 4180). A string is quoted when it holds a comma, quote, CR or LF,
- * quotes doubled; a string starting with `=`, `+`, `-`, `@`, tab or CR is prefixed with `'` so a
- * spreadsheet shows it as text, then quoted. Numbers are written as numbers (`-0.25` stays
- * `-0.25`); NaN and infinities, which CSV cannot express, and null are written as an empty cell.
+ * quotes doubled; a string starting with `=`, `+`, `-`, `@` (or their fullwidth forms), tab or
+ * CR is prefixed with `'` so a spreadsheet shows it as text, then quoted. Numbers are written as
+ * numbers (`-0.25` stays `-0.25`); NaN and infinities, which CSV cannot express, and null are
+ * written as an empty cell.
  * @example csvCell('=SUM(A1)') // `"'=SUM(A1)"`
  */
 export function csvCell(value: string | number | null): string {

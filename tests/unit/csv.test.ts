@@ -49,6 +49,11 @@ describe('csvCell', () => {
     ['\rreturn', `"'\rreturn"`],
     ['=HYPERLINK("http://x","y")', `"'=HYPERLINK(""http://x"",""y"")"`],
     ['-a, b', `"'-a, b"`],
+    // Their fullwidth forms too.
+    ['＝1+1', `"'＝1+1"`],
+    ['＋1', `"'＋1"`],
+    ['－spam', `"'－spam"`],
+    ['＠nasa', `"'＠nasa"`],
     // Only the first character matters.
     ['a=b', 'a=b'],
     ['a-b', 'a-b'],
