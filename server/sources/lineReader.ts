@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { open } from 'node:fs/promises';
 
 /** Default longest line kept: 1 MiB of UTF-8, line break excluded. */
@@ -5,8 +6,11 @@ export const DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
 
 /** What the splitter found in the input, in order. */
 export type LineEvent =
-  /** A line, decoded as UTF-8, without its `\n` or `\r\n`. */
-  | { kind: 'line'; text: string; line: number; end: number }
+  /**
+   * A line without its `\n` or `\r\n`, decoded as UTF-8, or as Windows-1252 when it is not valid
+   * UTF-8 (then `legacy` is true): older exports, Sentiment140's among them, are Latin-1.
+   */
+  | { kind: 'line'; text: string; line: number; end: number; legacy?: true }
   /** A line longer than the limit: dropped without being held in memory; `bytes` is its length. */
   | { kind: 'oversized'; line: number; bytes: number; end: number };
 // `line` is 1-based; `end` is the byte offset just after the line's break (or the end of input),
@@ -19,6 +23,20 @@ export interface LineSplitterOptions {
   startOffset?: number;
   /** Number of the first line pushed (default 1). */
   firstLine?: number;
+}
+
+/**
+ * Windows-1252 at 0x80-0x9f (Latin-1 has control codes there): curly quotes, dashes, euro sign.
+ * Node 20's `TextDecoder('windows-1252')` decodes as Latin-1, hence this table.
+ */
+const CP1252_80_9F =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+const C1 = /[\u0080-\u009f]/g;
+
+/** Latin-1 as files mean it: Windows-1252. */
+function decodeWindows1252(bytes: Buffer): string {
+  return bytes.toString('latin1').replace(C1, (c) => CP1252_80_9F[c.charCodeAt(0) - 0x80] as string);
 }
 
 const LF = 0x0a;
@@ -121,7 +139,8 @@ export class LineSplitter {
     let buf = bytes;
     if (buf.length > 0 && buf[buf.length - 1] === CR) buf = buf.subarray(0, buf.length - 1);
     if (buf.length > this.max) return { kind: 'oversized', line, bytes: buf.length, end };
-    return { kind: 'line', text: buf.toString('utf8'), line, end };
+    if (isUtf8(buf)) return { kind: 'line', text: buf.toString('utf8'), line, end };
+    return { kind: 'line', text: decodeWindows1252(buf), line, end, legacy: true };
   }
 }
 

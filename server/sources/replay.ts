@@ -192,6 +192,7 @@ export class ReplaySource implements Source {
 
       const lines = readFileLines(o.file, { startOffset: offset, firstLine: line + 1, maxLineBytes: o.maxLineBytes });
       let last: LineEvent | null = null;
+      let legacyReported = false;
       for await (const events of lines) {
         for (const ev of events) {
           if (signal.aborted) break;
@@ -204,6 +205,10 @@ export class ReplaySource implements Source {
             // The dropped line may have been inside a multi-line CSV record: that record is lost too.
             parser.reset();
           } else {
+            if (ev.legacy && pass === 0 && !legacyReported) {
+              legacyReported = true;
+              h.onIssue({ kind: 'encoding', message: 'not UTF-8: this line and any other like it are read as Windows-1252 (Latin-1)', line: ev.line });
+            }
             if (!parser.pending) recordLine = ev.line;
             post = take(parser.push(ev.text), recordLine);
           }

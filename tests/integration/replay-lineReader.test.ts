@@ -63,6 +63,19 @@ describe('LineSplitter', () => {
     expect(events.map((e) => e.kind)).toEqual(['line', 'oversized']);
   });
 
+  it('decodes a line that is not UTF-8 as Windows-1252 (Latin-1 exports), and says so', () => {
+    const latin1 = Buffer.concat([
+      Buffer.from('0,"1","Mon Apr 06","NO_QUERY","ana","Caf'), Buffer.from([0xe9, 0x20, 0x93]), Buffer.from('bom'),
+      Buffer.from([0x94, 0x0a]), Buffer.from('ok é\n', 'utf8'),
+    ]);
+    for (const size of [1, 5, 4096]) {
+      expect(splitInChunks(latin1, size)).toEqual([
+        { kind: 'line', text: '0,"1","Mon Apr 06","NO_QUERY","ana","Café “bom”', line: 1, end: 48, legacy: true },
+        { kind: 'line', text: 'ok é', line: 2, end: 54 },
+      ]);
+    }
+  });
+
   it('drops a BOM at offset 0 only', () => {
     const withBom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('a\nb\n')]);
     expect(splitInChunks(withBom, 64)).toEqual([

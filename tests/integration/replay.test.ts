@@ -101,6 +101,21 @@ describe('ReplaySource formats (speed max)', () => {
     expect(run.issues.map((i) => [i.kind, i.line])).toEqual([['malformed', 4]]);
   });
 
+  it('Sentiment140 as distributed, in Latin-1: lines read as Windows-1252, reported once', async () => {
+    const file = join(dir, 'latin1.csv');
+    const row = (id: string, text: string): string => `"4","${id}","Mon Apr 06 22:19:45 PDT 2009","NO_QUERY","ana","${text}"\n`;
+    await writeFile(file, Buffer.concat([
+      Buffer.from(row('1', 'plain ascii')),
+      // Windows' curly quotes are bytes 0x93 and 0x94 (control codes in strict Latin-1).
+      Buffer.from(row('2', 'caf\u00e9 \u0093bom\u0094'), 'latin1'),
+      Buffer.from(row('3', 'ma\u00f1ana \u00e9 UTF-8'), 'utf8'),
+      Buffer.from(row('4', 'na\u00efve'), 'latin1'),
+    ]));
+    const run = await replay({ file });
+    expect(run.posts.map((p) => p.text)).toEqual(['plain ascii', 'café “bom”', 'mañana é UTF-8', 'naïve']);
+    expect(run.issues.map((i) => [i.kind, i.line])).toEqual([['encoding', 2]]);
+  });
+
   it('Jetstream frames: posts kept, other events skipped silently, a broken frame reported', async () => {
     const run = await replay({ file: fixture('replay-jetstream.jsonl'), postSource: 'bluesky' });
     expect(run.posts.map((p) => p.id)).toEqual([
