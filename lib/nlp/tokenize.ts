@@ -182,8 +182,14 @@ function isEmoticonSecond(first: number, second: number): boolean {
 /** The emoticons packed as lowercase units (see packUnit): matching one needs no slice. */
 const EMOTICON_PACKS: ReadonlySet<number> = new Set([...EMOTICONS].map((e) => packLower(e, 0, e.length)));
 
+/** The first two units (lowercased) of the emoticons, as `first << 7 | second`: most candidates fail on these. */
+const EMOTICON_STARTS: ReadonlySet<number> = new Set([...EMOTICONS].map((e) => (e.charCodeAt(0) << 7) | e.charCodeAt(1)));
+
 /** Length of the emoticon at `i` (4, 3 or 2 units, the longest that ends cleanly), or 0. */
 function matchEmoticon(s: string, i: number): number {
+  if (i + 1 >= s.length) return 0;
+  const second = s.charCodeAt(i + 1);
+  if (second >= 128 || !EMOTICON_STARTS.has(((LOWER_UNIT[s.charCodeAt(i)] as number) << 7) | (LOWER_UNIT[second] as number))) return 0;
   for (let len = 4; len >= 2; len--) {
     if (i + len > s.length) continue;
     const pack = packLower(s, i, i + len);
@@ -232,27 +238,43 @@ function lookupLower<W extends Interned>(vocab: Vocabulary<W>, s: string, start:
   }
   if (len <= WIDE_PACK_UNITS) {
     a = b = c = 0;
-    // Unit by unit lowercasing is the text's own only without `Σ` and letters beyond the BMP (see lowerSlice).
+    // A packed key must stand for one text whatever surrounds it: unit by unit lowercasing is
+    // that, except for `Σ` and surrogates other than emoji pairs (see lowerSlice), which go by text.
+    let emojiHigh = false;
     for (k = 0; k < len; k++) {
       const u = s.charCodeAt(start + k);
-      if (u === 0 || u === 0x3a3 || (u >= 0xd800 && u <= 0xdbff && (u < 0xd83c || u > 0xd83e))) break;
+      if (u === 0 || u === 0x3a3) break;
+      if (u >= 0xd800 && u <= 0xdfff) {
+        const high = u <= 0xdbff;
+        if (high ? u < 0xd83c || u > 0xd83e : !emojiHigh) break;
+        emojiHigh = high;
+      } else {
+        emojiHigh = false;
+      }
       const bits = packWideUnit(LOWER_UNIT[u] as number, k & 1);
       if (k < 2) a |= bits;
       else if (k < 4) b |= bits;
       else c |= bits;
     }
-    if (k === len) return vocab.findPacked(a, b, c, WIDE) ?? vocab.addPacked(a, b, c, WIDE, lowerSlice(s, start, end));
+    if (k === len) return vocab.findPacked(a, b, c, WIDE) ?? vocab.addPacked(a, b, c, WIDE, s.slice(start, end).toLowerCase());
   }
   return vocab.intern(lowerSlice(s, start, end));
 }
 
 /**
- * `s.slice(start, end)` as lowercasing the whole of `s` would give it: `Σ` is the one letter whose
- * lowercase depends on what surrounds it (final `ς` or `σ`), so a slice holding one takes the whole text's view.
+ * `s.slice(start, end)` as lowercasing the whole of `s` would give it. Two cases need the whole
+ * text's view: `Σ`, the one letter whose lowercase depends on what surrounds it (final `ς` or
+ * `σ`), and a slice that cuts a surrogate pair (broken text), whose halves lowercase together.
  */
 function lowerSlice(s: string, start: number, end: number): string {
   const t = s.slice(start, end);
-  return t.includes('\u03a3') ? s.toLowerCase().slice(start, end) : t.toLowerCase();
+  const first = t.charCodeAt(0);
+  const last = t.charCodeAt(t.length - 1);
+  if (!t.includes('\u03a3') && !(first >= 0xdc00 && first <= 0xdfff) && !(last >= 0xd800 && last <= 0xdbff)) return t.toLowerCase();
+  const lower = s.toLowerCase();
+  // With `İ` the whole text lowercases longer and offsets do not line up; such a text is only
+  // being looked over before it is normalized and read again (see prepareSource).
+  return lower.length === s.length ? lower.slice(start, end) : t.toLowerCase();
 }
 
 /**
@@ -400,7 +422,8 @@ function scan(out: TokenBuffer, vocab: Vocabulary<Interned>, source: string): vo
 
     if (isWordUnit(c)) {
       const lc = LOWER_UNIT[c] as number;
-      if (!prevWordish && (lc === 104 /* h */ || lc === 119 /* w */)) {
+      // A link starts `http` or `www`: the second unit settles most words starting with h or w.
+      if (!prevWordish && i + 1 < n && ((lc === 104 /* h */ && LOWER_UNIT[source.charCodeAt(i + 1)] === 116) || (lc === 119 /* w */ && LOWER_UNIT[source.charCodeAt(i + 1)] === 119))) {
         const end = scanUrl(out, source, i);
         if (end > i) {
           out.add(source.slice(i, end), null, TokenKind.Url, 0, i);
@@ -440,8 +463,8 @@ function scan(out: TokenBuffer, vocab: Vocabulary<Interned>, source: string): vo
         const lo2 = source.charCodeAt(i + 3);
         if (lo2 >= 0xdde6 && lo2 <= 0xddff) end = i + 4;
       }
-      // Pictographs have no case.
-      push(out, vocab.lookup(source, i, end), TokenKind.Emoji, 0, i);
+      // Lowercased like the rest: a lone high surrogate is taken with the letter after it.
+      push(out, lookupLower(vocab, source, i, end), TokenKind.Emoji, 0, i);
       i = end;
       prevWordish = false;
       continue;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tokenize } from '../../lib/nlp/tokenize';
+import { TokenBuffer, tokenize, type Tokens } from '../../lib/nlp/tokenize';
 import { Vocabulary } from '../../lib/nlp/vocabulary';
 
 function plain(limit?: number) {
@@ -71,5 +71,36 @@ describe('Vocabulary', () => {
     expect(a.text).toEqual(['good', 'news', '#launch', ':)']);
     expect(b.text).toEqual(a.text);
     a.entry.forEach((e, i) => expect(b.entry[i]).toBe(e));
+  });
+});
+
+describe('a vocabulary shared by a stream', () => {
+  // Pieces that stress lowercasing, NFKC, surrogates (whole, cut and broken), final sigma and `İ`,
+  // next to the tokens they can end up in.
+  const PIECES = [
+    'a', 'Z', 'é', 'É', 'ß', 'İ', 'Σ', 'ΟΔΟΣ', 'Ｂ', '𝐛', '𐐀', '\ud83c', '\udc00', '\ud801', '😀', '🏽', '🇧🇷', '🄰', '①', 'ﬁ', '…',
+    '\u00a0', '\u0301', ' ', '.', ',', ':', '!?', '#', '@', '_', '-', "'", '’', '&lt;3', 'XD', 'T_T', ':D', 'http://', 'WWW.',
+    '1,5', 'Sooo', 'NotHappy', 'GOOD',
+  ];
+
+  function tokensOf(t: Tokens): unknown {
+    return [t.text.slice(0, t.count), [...t.kind.slice(0, t.count)], [...t.flags.slice(0, t.count)], [...t.start.slice(0, t.count)], t.source];
+  }
+
+  it('gives every post the tokens a fresh one would, also when it starts over', () => {
+    let seed = 7;
+    const random = (): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
+      return seed / 0x7fffffff;
+    };
+    for (const limit of [50, 1 << 16]) {
+      const shared = new Vocabulary((text) => ({ text }), limit);
+      const buffer = new TokenBuffer();
+      for (let n = 0; n < 20_000; n++) {
+        let text = '';
+        for (let k = 1 + Math.floor(random() * 10); k > 0; k--) text += PIECES[Math.floor(random() * PIECES.length)];
+        expect(tokensOf(tokenize(text, shared, buffer)), JSON.stringify(text)).toEqual(tokensOf(tokenize(text)));
+      }
+    }
   });
 });
