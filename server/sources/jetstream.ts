@@ -3,6 +3,7 @@ import type { Post } from '../../lib/post';
 import { isSkip, parseJetstreamEvent } from '../../lib/sources/formats';
 import type { Source, SourceHandlers, SourcePosition } from '../../lib/sources/source';
 import { Reconnector, checkPositive, checkUrl, closeWebSocket, guardHandlers, type ReconnectOptions } from './backoff';
+import { StallWatch } from './stallWatch';
 
 /** The public Jetstream instance, posts only. */
 export const DEFAULT_JETSTREAM_URL = 'wss://jetstream2.us-east.bsky.network/subscribe?wantedCollections=app.bsky.feed.post';
@@ -64,7 +65,6 @@ export class JetstreamSource implements Source {
   private readonly maxPayloadBytes: number;
   private readonly rewindUs: number;
   private readonly maxRecent: number;
-  private readonly stallMs: number;
   private readonly liveLagMs: number;
   private readonly now: () => number;
   /** True while a replay from the cursor has not yet reached the present. */
@@ -72,7 +72,7 @@ export class JetstreamSource implements Source {
   private readonly reconnector: Reconnector;
   private handlers: SourceHandlers | null = null;
   private ws: WebSocket | null = null;
-  private stallTimer: NodeJS.Timeout | null = null;
+  private readonly stall: StallWatch;
   private flushTimer: NodeJS.Immediate | null = null;
   private cursor: number | null = null;
   /** Ids in arrival order with their time_us, oldest first; `recentHead` is the first live entry. */
@@ -93,7 +93,7 @@ export class JetstreamSource implements Source {
     this.maxPayloadBytes = checkPositive('jetstream', 'maxPayloadBytes', options.maxPayloadBytes ?? 4 * this.maxFrameBytes);
     this.rewindUs = checkPositive('jetstream', 'rewindUs', options.rewindUs ?? 5_000_000, true);
     this.maxRecent = checkPositive('jetstream', 'maxRecentIds', options.maxRecentIds ?? 100_000);
-    this.stallMs = checkPositive('jetstream', 'stallMs', options.stallMs ?? 60_000);
+    this.stall = new StallWatch(checkPositive('jetstream', 'stallMs', options.stallMs ?? 60_000));
     this.liveLagMs = checkPositive('jetstream', 'liveLagMs', options.liveLagMs ?? 10_000, true);
     this.now = options.now ?? Date.now;
     this.reconnector = new Reconnector(
@@ -112,7 +112,7 @@ export class JetstreamSource implements Source {
 
   async stop(): Promise<void> {
     this.reconnector.stop();
-    this.clearStall();
+    this.stall.clear();
     this.flush();
     if (this.flushTimer) clearImmediate(this.flushTimer);
     this.flushTimer = null;
@@ -153,7 +153,7 @@ export class JetstreamSource implements Source {
     if (this.reconnector.isStopped) return;
     this.lastError = '';
     this.replayUntil = this.cursor;
-    const ws = new WebSocket(this.url(), { maxPayload: this.maxPayloadBytes, handshakeTimeout: this.stallMs });
+    const ws = new WebSocket(this.url(), { maxPayload: this.maxPayloadBytes, handshakeTimeout: this.stall.ms });
     this.ws = ws;
     ws.on('open', () => {
       this.reconnector.opened();
@@ -182,24 +182,19 @@ export class JetstreamSource implements Source {
     ws.on('close', (code) => {
       if (this.ws !== ws) return;
       this.ws = null;
-      this.clearStall();
+      this.stall.clear();
       this.flush();
       this.reconnector.dropped(`connection closed (${code}${this.lastError ? `: ${this.lastError}` : ''})`);
     });
   }
 
   private armStall(ws: WebSocket): void {
-    this.clearStall();
-    this.stallTimer = setTimeout(() => {
-      this.lastError = `no frame for ${this.stallMs} ms`;
+    this.stall.arm(() => {
+      this.lastError = `no frame for ${this.stall.ms} ms`;
       ws.terminate();
-    }, this.stallMs);
+    });
   }
 
-  private clearStall(): void {
-    if (this.stallTimer) clearTimeout(this.stallTimer);
-    this.stallTimer = null;
-  }
 
   private onFrame(data: RawData, isBinary: boolean): void {
     const buf = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);

@@ -3,6 +3,7 @@ import type { Post } from '../../lib/post';
 import { compareStatusIds, parseStreamingMessage, statusToPost } from '../../lib/sources/mastodon';
 import type { Source, SourceHandlers, SourcePosition } from '../../lib/sources/source';
 import { Reconnector, checkPositive, checkUrl, closeWebSocket, guardHandlers, type ReconnectOptions } from './backoff';
+import { StallWatch } from './stallWatch';
 
 export interface MastodonOptions extends ReconnectOptions {
   /** Instance base URL, `https://mastodon.social`. */
@@ -58,13 +59,12 @@ export class MastodonSource implements Source {
   private readonly pageSize: number;
   private readonly maxGapPages: number;
   private readonly maxFrameBytes: number;
-  private readonly stallMs: number;
   private readonly requestTimeoutMs: number;
   private readonly reconnector: Reconnector;
   private readonly abort = new AbortController();
   private handlers: SourceHandlers | null = null;
   private ws: WebSocket | null = null;
-  private stallTimer: NodeJS.Timeout | null = null;
+  private readonly stall: StallWatch;
   private lastId: string | null = null;
   private readonly recent = new Set<string>();
   /** Stream posts held while a gap fill runs; null when streaming straight through. */
@@ -88,7 +88,7 @@ export class MastodonSource implements Source {
     this.pageSize = checkPositive('mastodon', 'pageSize', options.pageSize ?? 40);
     this.maxGapPages = checkPositive('mastodon', 'maxGapPages', options.maxGapPages ?? 25);
     this.maxFrameBytes = checkPositive('mastodon', 'maxFrameBytes', options.maxFrameBytes ?? 1024 * 1024);
-    this.stallMs = checkPositive('mastodon', 'stallMs', options.stallMs ?? 120_000);
+    this.stall = new StallWatch(checkPositive('mastodon', 'stallMs', options.stallMs ?? 120_000));
     this.requestTimeoutMs = checkPositive('mastodon', 'requestTimeoutMs', options.requestTimeoutMs ?? 30_000);
     this.reconnector = new Reconnector(
       options,
@@ -107,7 +107,7 @@ export class MastodonSource implements Source {
   async stop(): Promise<void> {
     this.reconnector.stop();
     this.abort.abort();
-    this.clearStall();
+    this.stall.clear();
     const ws = this.ws;
     this.ws = null;
     if (ws) await closeWebSocket(ws);
@@ -195,7 +195,7 @@ export class MastodonSource implements Source {
     ws.on('close', (code) => {
       if (this.ws !== ws) return;
       this.ws = null;
-      this.clearStall();
+      this.stall.clear();
       // Posts held during an unfinished gap fill are newer than lastId: the next fill reads them again.
       this.held = null;
       const status = /Unexpected server response: (\d+)/.exec(this.lastError)?.[1];
@@ -292,17 +292,12 @@ export class MastodonSource implements Source {
   }
 
   private armStall(ws: WebSocket): void {
-    this.clearStall();
-    this.stallTimer = setTimeout(() => {
-      this.lastError = `no message or ping for ${this.stallMs} ms`;
+    this.stall.arm(() => {
+      this.lastError = `no message or ping for ${this.stall.ms} ms`;
       ws.terminate();
-    }, this.stallMs);
+    });
   }
 
-  private clearStall(): void {
-    if (this.stallTimer) clearTimeout(this.stallTimer);
-    this.stallTimer = null;
-  }
 
   private issue(kind: string, message: string): void {
     this.handlers?.onIssue({ kind, message });

@@ -6,6 +6,7 @@ import type { Source, SourceHandlers, SourcePosition } from '../../lib/sources/s
 import { parseStreamLine } from '../../lib/sources/xTweet';
 import { Reconnector, checkPositive, checkUrl, guardHandlers, type ReconnectOptions } from './backoff';
 import { LineSplitter } from './lineReader';
+import { StallWatch } from './stallWatch';
 
 export const DEFAULT_X_BASE_URL = 'https://api.x.com';
 /** Fields asked for on every tweet: event time, language, author, entities, and the full text of long posts. */
@@ -50,7 +51,6 @@ export class XSource implements Source {
   readonly kind = 'x';
   private readonly base: URL;
   private readonly auth: Record<string, string>;
-  private readonly stallMs: number;
   private readonly maxLineBytes: number;
   private readonly ruleOptions: RuleOptions;
   private readonly backfillMinutes: number;
@@ -60,7 +60,7 @@ export class XSource implements Source {
   private readonly now: () => number;
   private readonly abort = new AbortController();
   private handlers: SourceHandlers | null = null;
-  private stallTimer: NodeJS.Timeout | null = null;
+  private readonly stall: StallWatch;
   private connections = 0;
   /** The running stream connection, awaited by stop() so its socket is closed when stop resolves. */
   private streaming: Promise<void> | null = null;
@@ -77,7 +77,7 @@ export class XSource implements Source {
     if (!options.bearerToken) throw new Error('x source needs a bearer token (X_BEARER_TOKEN)');
     this.base = checkUrl('x', 'baseUrl', options.baseUrl ?? DEFAULT_X_BASE_URL, ['https:', 'http:']);
     this.auth = { Authorization: `Bearer ${options.bearerToken}` };
-    this.stallMs = checkPositive('x', 'stallMs', options.stallMs ?? 20_000);
+    this.stall = new StallWatch(checkPositive('x', 'stallMs', options.stallMs ?? 20_000));
     this.maxLineBytes = checkPositive('x', 'maxLineBytes', options.maxLineBytes ?? 1024 * 1024);
     this.ruleOptions = options.rules ?? {};
     const backfill = options.backfillMinutes ?? 0;
@@ -105,7 +105,7 @@ export class XSource implements Source {
     this.stopped = true;
     this.reconnector.stop();
     this.abort.abort();
-    this.clearStall();
+    this.stall.clear();
     if (this.rulesTimer) clearTimeout(this.rulesTimer);
     this.rulesTimer = null;
     await Promise.all([this.syncing, this.streaming]);
@@ -139,13 +139,11 @@ export class XSource implements Source {
     this.connections++;
     const ctrl = new AbortController();
     let stalled = false;
-    const arm = () => {
-      this.clearStall();
-      this.stallTimer = setTimeout(() => {
+    const arm = () =>
+      this.stall.arm(() => {
         stalled = true;
         ctrl.abort();
-      }, this.stallMs);
-    };
+      });
     let reason: string;
     let minDelay = 0;
     try {
@@ -153,7 +151,7 @@ export class XSource implements Source {
       const res = await fetch(url, { headers: this.auth, signal: AbortSignal.any([ctrl.signal, this.abort.signal]) });
       if (res.status === 401 || res.status === 403) {
         await res.body?.cancel();
-        this.clearStall();
+        this.stall.clear();
         // 401: bad token; 403: the app has no access to the filtered stream on its tier. Retrying cannot help.
         this.reconnector.fail(`stream answered ${res.status}${res.status === 401 ? ' (check X_BEARER_TOKEN)' : ' (no filtered-stream access on this tier?)'}`);
         return;
@@ -177,9 +175,9 @@ export class XSource implements Source {
     } catch (err) {
       // fetch reports network errors as "fetch failed" with the useful part (ECONNREFUSED ...) in `cause`.
       const cause = err instanceof Error && err.cause instanceof Error ? err.cause.message : null;
-      reason = stalled ? `no data or keep-alive for ${this.stallMs} ms` : `stream failed: ${cause ?? (err instanceof Error ? err.message : String(err))}`;
+      reason = stalled ? `no data or keep-alive for ${this.stall.ms} ms` : `stream failed: ${cause ?? (err instanceof Error ? err.message : String(err))}`;
     }
-    this.clearStall();
+    this.stall.clear();
     this.reconnector.dropped(reason, minDelay);
   }
 
@@ -207,11 +205,6 @@ export class XSource implements Source {
   private rateLimitWait(reset: string | null): number {
     const at = Number(reset) * 1000;
     return Number.isFinite(at) && at > 0 ? Math.min(Math.max(0, at - this.now()), MAX_RATE_LIMIT_WAIT) : 0;
-  }
-
-  private clearStall(): void {
-    if (this.stallTimer) clearTimeout(this.stallTimer);
-    this.stallTimer = null;
   }
 
   // ---- rules ----
