@@ -36,19 +36,24 @@ export interface HistoryStoreOptions {
   retentionMs?: number | null;
 }
 
-interface StoredRow {
-  window_end: number;
-  kind_rank: number;
-  key: string;
+/** A row of the history table as read back (`ROW_COLUMNS`). */
+interface SqlRow {
   window_start: number;
+  window_end: number;
   kind: HistoryKind;
-  pos: number;
+  key: string;
   posts: number;
   positive: number;
   neutral: number;
   negative: number;
   unscored: number;
   mean_score: number | null;
+}
+
+/** A row as written: with the columns that keep a window's rows in snapshot order. */
+interface StoredRow extends SqlRow {
+  kind_rank: number;
+  pos: number;
 }
 
 const KEYWORD_RANK = HISTORY_KINDS.indexOf('keyword');
@@ -241,19 +246,6 @@ function* storedRows(s: WindowSnapshot): Generator<StoredRow> {
 
 function bind(filter: HistoryFilter): { from: number; to: number; keyword: string | null } {
   return { from: filter.from ?? MIN_TIME, to: filter.to ?? MAX_TIME, keyword: filter.keyword ?? null };
-}
-
-interface SqlRow {
-  window_start: number;
-  window_end: number;
-  kind: HistoryKind;
-  key: string;
-  posts: number;
-  positive: number;
-  neutral: number;
-  negative: number;
-  unscored: number;
-  mean_score: number | null;
 }
 
 function fromSql(raw: unknown): HistoryRow {
