@@ -6,10 +6,7 @@ import { Vocabulary } from '../nlp/vocabulary';
 import type { Post } from '../post';
 import { GuessableToken, resolveLang } from './resolveLang';
 import { AFINN } from './lexicon';
-import { labelFor, makeAnalysis, normalizeScore } from './score';
-
-/** Plain AFINN labels by the sign of its sum: any lexicon hit is outside this band. */
-const AFINN_BAND = 0.05;
+import { labelFor, makeAnalysis, normalizeScore, SIGN_BAND } from './score';
 
 /**
  * Words a hashtag stands for when scored: its CamelCase parts (`#NotHappy` -> `not happy`), or
@@ -60,7 +57,7 @@ export function createAfinnAnalyzer(): Analyzer {
       const contributions = options?.explain ? [] : null;
       if (lang === null) return makeAnalysis(features, lang, 0, 'unscored', contributions);
       const score = normalizeScore(sumAfinn(tokens, lang, contributions));
-      return makeAnalysis(features, lang, score, labelFor(score, AFINN_BAND), contributions);
+      return makeAnalysis(features, lang, score, labelFor(score, SIGN_BAND), contributions);
     },
   };
 }

@@ -30,10 +30,10 @@ import { segmentWords } from '../nlp/segment';
 import { STOPWORDS } from '../nlp/stopwords';
 import { TokenBuffer, TokenFlag, TokenKind, tokenize, type Tokens } from '../nlp/tokenize';
 import { Vocabulary } from '../nlp/vocabulary';
-import type { Label, Post } from '../post';
+import type { Post } from '../post';
 import { GuessableToken, resolveLang } from './resolveLang';
 import { PICTOGRAPH_SCORES, TABLES, WordEntry, type LanguageTable } from './rules';
-import { makeAnalysis, normalizeScore } from './score';
+import { labelFor, makeAnalysis, normalizeScore, type NeutralBand } from './score';
 
 /** Booster increment (VADER's 0.293 on its -4..4 scale, scaled to AFINN's -5..5). */
 export const B_INCR = 0.293 * 1.25;
@@ -64,7 +64,7 @@ export const AFTER_CONTRAST = 1.5;
  * positive words (`want`, `please`, `free`: AFINN +1, score 0.25) run through neutral posts, while a
  * lone mild negative word or a bare negation usually means a complaint.
  */
-export const NEUTRAL_BAND: Readonly<Record<ScoredLang, { positive: number; negative: number }>> = {
+export const NEUTRAL_BAND: Readonly<Record<ScoredLang, NeutralBand>> = {
   en: { positive: 0.3, negative: 0.05 },
   pt: { positive: 0.3, negative: 0.05 },
   es: { positive: 0.3, negative: 0.05 },
@@ -468,10 +468,6 @@ function scoreTokens(tokens: Tokens<ScoredToken>, lang: ScoredLang, hashtags: Ha
   return sum;
 }
 
-function bandLabel(score: number, band: { positive: number; negative: number }): Label {
-  return score > band.positive ? 'positive' : score < -band.negative ? 'negative' : 'neutral';
-}
-
 /** `moodstream`: the rules scorer (the default). */
 export function createMoodstreamAnalyzer(): Analyzer {
   const hashtags = new HashtagScores();
@@ -487,7 +483,7 @@ export function createMoodstreamAnalyzer(): Analyzer {
       if (lang === null) return makeAnalysis(extractFeatures(tokens, lang, post, builder), lang, 0, 'unscored', contributions);
       const score = normalizeScore(scoreTokens(tokens, lang, hashtags, contributions, builder.reset()));
       builder.structural(post);
-      return makeAnalysis(builder.result(), lang, score, bandLabel(score, NEUTRAL_BAND[lang]), contributions);
+      return makeAnalysis(builder.result(), lang, score, labelFor(score, NEUTRAL_BAND[lang]), contributions);
     },
   };
 }

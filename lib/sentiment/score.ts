@@ -12,9 +12,18 @@ export function normalizeScore(sum: number): number {
   return x > 1 ? 1 : x < -1 ? -1 : x;
 }
 
-/** Label for a normalized score: positive above `band`, negative below `-band`, neutral between. */
-export function labelFor(score: number, band: number): Label {
-  return score > band ? 'positive' : score < -band ? 'negative' : 'neutral';
+/** The neutral band on a normalized score: positive above `positive`, negative below `-negative`. */
+export interface NeutralBand {
+  positive: number;
+  negative: number;
+}
+
+/** A band that labels by the sign alone: one lexicon hit (AFINN's weakest, 1, normalizes to 0.25) is outside it. */
+export const SIGN_BAND: NeutralBand = { positive: 0.05, negative: 0.05 };
+
+/** Label for a normalized score: positive above the band, negative below it, neutral within. */
+export function labelFor(score: number, band: NeutralBand): Label {
+  return score > band.positive ? 'positive' : score < -band.negative ? 'negative' : 'neutral';
 }
 
 /**

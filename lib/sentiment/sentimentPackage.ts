@@ -6,7 +6,7 @@ import { Vocabulary } from '../nlp/vocabulary';
 import type { Post } from '../post';
 import { AFINN } from './lexicon';
 import { GuessableToken, resolveLang } from './resolveLang';
-import { labelFor, makeAnalysis, normalizeScore } from './score';
+import { labelFor, makeAnalysis, normalizeScore, SIGN_BAND } from './score';
 
 /**
  * `sentiment`: the naive baseline, the `sentiment` package's own `analyze()` per post (its
@@ -34,7 +34,7 @@ export function createSentimentPackageAnalyzer(): Analyzer {
       const contributions = options?.explain
         ? result.calculation.flatMap((c) => Object.entries(c).map(([token, weight]) => ({ token, weight })))
         : null;
-      return makeAnalysis(features, lang, score, labelFor(score, 0.05), contributions);
+      return makeAnalysis(features, lang, score, labelFor(score, SIGN_BAND), contributions);
     },
   };
 }
