@@ -1,11 +1,9 @@
 import type { Analysis, Analyzer, Contribution, ScoredLang } from '../nlp/analysis';
-import { extractFeatures, FeatureBuilder } from '../nlp/features';
 import { splitHashtag } from '../nlp/hashtag';
-import { TokenBuffer, TokenKind, tokenize, type Tokens } from '../nlp/tokenize';
-import { Vocabulary } from '../nlp/vocabulary';
+import { TokenKind, type Tokens } from '../nlp/tokenize';
 import type { Post } from '../post';
-import { GuessableToken, resolveLang } from './resolveLang';
 import { AFINN } from './lexicon';
+import { createPostReader } from './resolveLang';
 import { labelFor, makeAnalysis, normalizeScore, SIGN_BAND } from './score';
 
 /**
@@ -45,15 +43,11 @@ function sumAfinn(tokens: Tokens, lang: ScoredLang, contributions: Contribution[
 
 /** `afinn`: plain AFINN-165 with emoji (en) and natural's AFINN (pt, es), summed word by word, no rules. */
 export function createAfinnAnalyzer(): Analyzer {
-  const vocab = new Vocabulary((text) => new GuessableToken(text));
-  const buffer = new TokenBuffer<GuessableToken>();
-  const builder = new FeatureBuilder();
+  const read = createPostReader();
   return {
     name: 'afinn',
     analyze(post: Post, options?: { explain?: boolean }): Analysis {
-      const tokens = tokenize(post.text, vocab, buffer);
-      const lang = resolveLang(post.lang, tokens);
-      const features = extractFeatures(tokens, lang, post, builder);
+      const { tokens, lang, features } = read(post);
       const contributions = options?.explain ? [] : null;
       if (lang === null) return makeAnalysis(features, lang, 0, 'unscored', contributions);
       const score = normalizeScore(sumAfinn(tokens, lang, contributions));

@@ -1,8 +1,10 @@
 import type { ScoredLang } from '../nlp/analysis';
+import { extractFeatures, FeatureBuilder, type Features } from '../nlp/features';
 import { scoredLang } from '../nlp/lang';
 import { guessLangFrom, wordEvidence, type WordEvidence } from '../nlp/langGuess';
-import type { Tokens } from '../nlp/tokenize';
-import type { Interned } from '../nlp/vocabulary';
+import { TokenBuffer, tokenize, type Tokens } from '../nlp/tokenize';
+import { Vocabulary, type Interned } from '../nlp/vocabulary';
+import type { Post } from '../post';
 import { TABLES } from './rules';
 
 const LEXICONS = { en: TABLES.en.words, pt: TABLES.pt.words, es: TABLES.es.words };
@@ -33,4 +35,27 @@ export function resolveLang(tag: string | null, tokens: Tokens<GuessableToken>):
 
 function evidenceOf(token: GuessableToken): WordEvidence {
   return token.guessEvidence();
+}
+
+/** A post as the lexicon-sum scorers start from: its tokens, the language it is scored in, and its features. */
+export interface ReadPost {
+  tokens: Tokens<GuessableToken>;
+  lang: ScoredLang | null;
+  features: Features;
+}
+
+/**
+ * Reads posts for a scorer that keeps no per-token state of its own (`afinn`, `sentiment`): one
+ * vocabulary, token buffer and feature builder for the stream, as the moodstream scorer keeps its own.
+ * The tokens are overwritten by the next read.
+ */
+export function createPostReader(): (post: Post) => ReadPost {
+  const vocab = new Vocabulary((text) => new GuessableToken(text));
+  const buffer = new TokenBuffer<GuessableToken>();
+  const builder = new FeatureBuilder();
+  return (post) => {
+    const tokens = tokenize(post.text, vocab, buffer);
+    const lang = resolveLang(post.lang, tokens);
+    return { tokens, lang, features: extractFeatures(tokens, lang, post, builder) };
+  };
 }

@@ -1,11 +1,8 @@
 import Sentiment from 'sentiment';
-import type { Analysis, Analyzer, ScoredLang } from '../nlp/analysis';
-import { extractFeatures, FeatureBuilder } from '../nlp/features';
-import { TokenBuffer, tokenize } from '../nlp/tokenize';
-import { Vocabulary } from '../nlp/vocabulary';
+import type { Analysis, Analyzer } from '../nlp/analysis';
 import type { Post } from '../post';
 import { AFINN } from './lexicon';
-import { GuessableToken, resolveLang } from './resolveLang';
+import { createPostReader } from './resolveLang';
 import { labelFor, makeAnalysis, normalizeScore, SIGN_BAND } from './score';
 
 /**
@@ -19,15 +16,11 @@ export function createSentimentPackageAnalyzer(): Analyzer {
   // registerLanguage adds the emoji scores into the labels object it is given: hand it copies.
   engine.registerLanguage('pt', { labels: Object.fromEntries(AFINN.pt) });
   engine.registerLanguage('es', { labels: Object.fromEntries(AFINN.es) });
-  const vocab = new Vocabulary((text) => new GuessableToken(text));
-  const buffer = new TokenBuffer<GuessableToken>();
-  const builder = new FeatureBuilder();
+  const read = createPostReader();
   return {
     name: 'sentiment',
     analyze(post: Post, options?: { explain?: boolean }): Analysis {
-      const tokens = tokenize(post.text, vocab, buffer);
-      const lang: ScoredLang | null = resolveLang(post.lang, tokens);
-      const features = extractFeatures(tokens, lang, post, builder);
+      const { lang, features } = read(post);
       if (lang === null) return makeAnalysis(features, lang, 0, 'unscored', options?.explain ? [] : null);
       const result = engine.analyze(post.text, { language: lang });
       const score = normalizeScore(result.score);
