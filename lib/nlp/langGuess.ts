@@ -123,15 +123,10 @@ export function wordEvidence(w: string, lexicons?: Readonly<Record<ScoredLang, W
 
 /**
  * Guesses the language of a post from its tokens.
- * @param lexicons see {@link wordEvidence}
+ * @param evidence each word's {@link wordEvidence}, which a stream's caller keeps with the word's vocabulary entry
  * @returns `en`, `pt` or `es`, or null for another language or too little evidence (no vote at all)
  */
-export function guessLang(tokens: Tokens, lexicons?: Readonly<Record<ScoredLang, WordSet>>): ScoredLang | null {
-  return guessLangFrom(tokens, (token) => wordEvidence(token.text, lexicons));
-}
-
-/** {@link guessLang} with each word's evidence from `evidence` (kept with the vocabulary entry, say). */
-export function guessLangFrom<W extends Interned>(tokens: Tokens<W>, evidence: (token: W) => WordEvidence): ScoredLang | null {
+export function guessLang<W extends Interned>(tokens: Tokens<W>, evidence: (token: W) => WordEvidence): ScoredLang | null {
   // A plain array: allocating a Float64Array costs more than the rest of the guess.
   const score = NO_SCORE.slice();
   const { entry, kind } = tokens;

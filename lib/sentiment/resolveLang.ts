@@ -1,7 +1,7 @@
 import type { ScoredLang } from '../nlp/analysis';
 import { extractFeatures, FeatureBuilder, type Features } from '../nlp/features';
 import { scoredLang } from '../nlp/lang';
-import { guessLangFrom, wordEvidence, type WordEvidence } from '../nlp/langGuess';
+import { guessLang, wordEvidence, type WordEvidence } from '../nlp/langGuess';
 import { TokenBuffer, tokenize, type Tokens } from '../nlp/tokenize';
 import { Vocabulary, type Interned } from '../nlp/vocabulary';
 import type { Post } from '../post';
@@ -30,7 +30,7 @@ export class GuessableToken implements Interned {
  */
 export function resolveLang(tag: string | null, tokens: Tokens<GuessableToken>): ScoredLang | null {
   const lang = scoredLang(tag);
-  return lang === undefined ? guessLangFrom(tokens, evidenceOf) : lang;
+  return lang === undefined ? guessLang(tokens, evidenceOf) : lang;
 }
 
 function evidenceOf(token: GuessableToken): WordEvidence {
