@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { parseArgs } from 'node:util';
+import { failer, readOptions, type Fail } from './commandLine';
 import { DATABASE_FILE, DEFAULT_DATA_DIR, openDatabase } from '../store/database';
 import { parseHistoryFilter } from '../store/historyFilter';
 import { historyChunks } from '../store/historyExport';
@@ -25,33 +25,22 @@ Prints the window history stored by a worker (npm run stream -- --data-dir DIR, 
 Times T are epoch milliseconds or ISO-8601 (2024-05-01, 2024-05-01T12:00:00Z; UTC when no zone).
 Reading does not disturb a worker that is writing the same directory.`;
 
-function fail(message: string, code = 2): never {
-  process.stderr.write(`moodstream history: ${message}\n`);
-  process.exit(code);
-}
+const fail: Fail = failer('history');
 
 async function main(): Promise<void> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        'data-dir': { type: 'string', default: DEFAULT_DATA_DIR },
-        from: { type: 'string' },
-        to: { type: 'string' },
-        keyword: { type: 'string' },
-        format: { type: 'string', default: 'csv' },
-        help: { type: 'boolean', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (err) {
-    fail(`${(err as Error).message} (see --help)`);
-  }
-  if (values.help) {
-    process.stdout.write(USAGE + '\n');
-    return;
-  }
+  const values = readOptions(
+    {
+      'data-dir': { type: 'string', default: DEFAULT_DATA_DIR },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      keyword: { type: 'string' },
+      format: { type: 'string', default: 'csv' },
+      help: { type: 'boolean', default: false },
+    },
+    USAGE,
+    fail,
+  );
+  if (values === null) return;
   const format = values.format;
   if (format !== 'csv' && format !== 'jsonl') fail(`--format must be csv or jsonl (got "${format}")`);
   const filter = parseHistoryFilter({ from: values.from, to: values.to, keyword: values.keyword });

@@ -1,11 +1,11 @@
 import { createWriteStream } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { DEFAULT_ANALYZER, createAnalyzer } from '../../lib/sentiment/analyzers';
 import { CSV_HEADER, rowsToCsv, snapshotRows } from '../../lib/csv';
 import { parseDuration } from '../../lib/stream/duration';
 import { StreamEngine } from '../../lib/stream/engine';
 import type { WindowSnapshot } from '../../lib/stream/snapshot';
 import type { Source } from '../../lib/sources/source';
+import { failer, readOptions, type Fail } from './commandLine';
 import { StreamWorker } from '../worker';
 import { createSource, LIVE_KINDS, parseSpeed, SOURCE_KINDS, type SourceKind } from '../sources/createSource';
 import { openDataStore, type DataStore } from '../store/dataStore';
@@ -49,53 +49,42 @@ Output
 
 Durations: 500ms, 10s, 5m, 1h. A final stats line (JSON) goes to stderr.`;
 
-function fail(message: string): never {
-  process.stderr.write(`moodstream stream: ${message}\n`);
-  process.exit(2);
-}
+const fail: Fail = failer('stream');
 
 function main(): void {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        source: { type: 'string', default: 'demo' },
-        file: { type: 'string' },
-        'input-format': { type: 'string' },
-        endpoint: { type: 'string' },
-        instance: { type: 'string' },
-        hashtag: { type: 'string' },
-        dir: { type: 'string' },
-        host: { type: 'string' },
-        port: { type: 'string' },
-        speed: { type: 'string' },
-        loop: { type: 'boolean', default: false },
-        seed: { type: 'string', default: '1' },
-        rate: { type: 'string', default: '50' },
-        limit: { type: 'string' },
-        batch: { type: 'string', default: '1s' },
-        window: { type: 'string', default: '60s' },
-        slide: { type: 'string', default: '5s' },
-        lateness: { type: 'string', default: '0' },
-        track: { type: 'string', multiple: true, default: [] },
-        top: { type: 'string', default: '20' },
-        scorer: { type: 'string', default: DEFAULT_ANALYZER },
-        format: { type: 'string', default: 'jsonl' },
-        out: { type: 'string' },
-        'data-dir': { type: 'string' },
-        retention: { type: 'string', default: '30d' },
-        help: { type: 'boolean', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (err) {
-    fail(`${(err as Error).message} (see --help)`);
-  }
-  if (values.help) {
-    process.stdout.write(USAGE + '\n');
-    return;
-  }
+  const values = readOptions(
+    {
+      source: { type: 'string', default: 'demo' },
+      file: { type: 'string' },
+      'input-format': { type: 'string' },
+      endpoint: { type: 'string' },
+      instance: { type: 'string' },
+      hashtag: { type: 'string' },
+      dir: { type: 'string' },
+      host: { type: 'string' },
+      port: { type: 'string' },
+      speed: { type: 'string' },
+      loop: { type: 'boolean', default: false },
+      seed: { type: 'string', default: '1' },
+      rate: { type: 'string', default: '50' },
+      limit: { type: 'string' },
+      batch: { type: 'string', default: '1s' },
+      window: { type: 'string', default: '60s' },
+      slide: { type: 'string', default: '5s' },
+      lateness: { type: 'string', default: '0' },
+      track: { type: 'string', multiple: true, default: [] },
+      top: { type: 'string', default: '20' },
+      scorer: { type: 'string', default: DEFAULT_ANALYZER },
+      format: { type: 'string', default: 'jsonl' },
+      out: { type: 'string' },
+      'data-dir': { type: 'string' },
+      retention: { type: 'string', default: '30d' },
+      help: { type: 'boolean', default: false },
+    },
+    USAGE,
+    fail,
+  );
+  if (values === null) return;
   if (values.format !== 'jsonl' && values.format !== 'csv') fail(`--format must be jsonl or csv (got "${values.format}")`);
   const integer = (name: string, text: string, min: number) => {
     const n = Number(text);
