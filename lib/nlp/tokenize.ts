@@ -293,24 +293,46 @@ function lowerSlice(s: string, start: number, end: number): string {
 }
 
 /**
- * Code units that NFKC may change, or that make a text be lowercased whole (`İ`, whose lowercase is
- * two units). Plain ASCII, precomposed Latin letters (except the few with compatibility forms,
- * like `ĳ` and `ǆ`), curly quotes and dashes, ZWJ and VS16, arrows, dingbats and emoji outside the
- * enclosed-alphanumeric blocks are left as they are by NFKC (checked against ICU code point by code
- * point). High surrogates of the emoji planes are 0 here: their pairs are judged whole, see
- * {@link unstablePair}. The tokenizer looks every unit up as it scans, so most posts are read once,
- * and a post that holds such a unit is normalized and read again.
+ * Code units that NFKC may change or combine with a neighbour, or that make a text be lowercased
+ * whole (`İ`, whose lowercase is two units). A unit is left alone when NFKC keeps it whatever
+ * surrounds it: it is not one NFKC replaces (no normalized text holds it) and not one that may
+ * compose with the character before it (combining marks, conjoining Hangul vowels and final
+ * consonants; the variation selectors and keycap mark of emoji never do). So `°`, `¿`, `⏳`, kana and hanzi are read once, as plain letters are. Surrogates
+ * other than the emoji planes' high ones are 1: letters beyond the BMP (`𝐛`) may change. High
+ * surrogates of the emoji planes are 0: their pairs are judged whole, see {@link unstablePair}.
+ * The tokenizer looks every unit up as it scans, so most posts are read once, and a post that
+ * holds such a unit is normalized and read again.
  */
 const UNSTABLE = (() => {
   const table = new Uint8Array(0x10000);
-  for (let c = 0x80; c < 0x10000; c++) {
-    const stable =
-      (c >= 0xc0 && c <= 0x24f && !(c === 0x132 || c === 0x133 || c === 0x13f || c === 0x140 || c === 0x149 || c === 0x17f || (c >= 0x1c4 && c <= 0x1cc) || (c >= 0x1f1 && c <= 0x1f3))) ||
-      c === 0x2013 || c === 0x2014 || c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d || c === 0x200d || c === 0xfe0f ||
-      (c >= 0x2190 && c <= 0x21ff) || (c >= 0x2600 && c <= 0x27bf) || (c >= 0x2b00 && c <= 0x2bff) ||
-      (c >= 0xd83c && c <= 0xd83e);
-    table[c] = stable && c !== 0x130 ? 0 : 1;
+  const marks = /\p{M}/gu;
+  const units: number[] = [];
+  // Tested 256 units at a time (a few ms at start rather than one normalize per unit): a block
+  // that NFKC leaves as it is holds no unit NFKC replaces, since no normalized text holds one.
+  for (let base = 0; base < 0x10000; base += 256) {
+    if (base >= 0xd800 && base < 0xe000) {
+      for (let c = base; c < base + 256; c++) table[c] = c >= 0xd83c && c <= 0xd83e ? 0 : 1;
+      continue;
+    }
+    for (let k = 0; k < 256; k++) units[k] = base + k;
+    const block = String.fromCharCode(...units);
+    if (block.normalize('NFKC') !== block) {
+      // Each unit normalized on its own, all in one call: a control or private-use character
+      // between units (one the block does not hold) composes with nothing, so no unit's result
+      // reaches into another's.
+      const separator = base === 0 ? '\ue000' : '\u0001';
+      const alone = units.map((c) => String.fromCharCode(c)).join(separator).normalize('NFKC').split(separator);
+      for (let k = 0; k < 256; k++) if (alone[k] !== block[k]) table[base + k] = 1;
+    }
+    // Marks are taken as composing, except the emoji ones that never do (variation selectors, the keycap).
+    for (const m of block.matchAll(marks)) {
+      const c = m[0].charCodeAt(0);
+      if (!((c >= 0xfe00 && c <= 0xfe0f) || c === 0x20e3)) table[c] = 1;
+    }
   }
+  for (let c = 0x1161; c <= 0x1175; c++) table[c] = 1;
+  for (let c = 0x11a8; c <= 0x11c2; c++) table[c] = 1;
+  table[0x130] = 1;
   return table;
 })();
 
@@ -466,7 +488,8 @@ function scan(out: TokenBuffer, vocab: Vocabulary<Interned>, source: string): vo
     // Pictographs: surrogate pairs in the emoji planes, or BMP symbols.
     if (c >= 0xd83c && c <= 0xd83e && i + 1 < n) {
       const lo = source.charCodeAt(i + 1);
-      if (unstablePair(c, lo)) out.unstable = true;
+      // A lone high surrogate takes the next unit along (below), which is then looked over here.
+      if (lo >= 0xdc00 && lo <= 0xdfff ? unstablePair(c, lo) : UNSTABLE[lo] === 1) out.unstable = true;
       // Skin-tone modifiers (U+1F3FB..U+1F3FF) belong to the previous pictograph.
       if (c === 0xd83c && lo >= 0xdffb && lo <= 0xdfff) {
         i += 2;

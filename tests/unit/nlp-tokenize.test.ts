@@ -119,9 +119,26 @@ describe('tokenize: NFKC wherever the unit that needs it sits', () => {
     ['cafe\u0301 ok', ['café', 'ok'], 'café ok'],
     ['so ①st 🄰 fun', ['so', '1st', 'a', 'fun'], 'so 1st A fun'],
     ['nice\u00a0one', ['nice', 'one'], 'nice one'],
+    // A lone high surrogate of the emoji planes takes the next unit along; that unit is still normalized.
+    ['\ud83cª ok', ['\ud83ca', 'ok'], '\ud83ca ok'],
   ])('%s', (text, tokens, source) => {
     const t = tokenize(text);
     expect(t.text).toEqual(tokens);
     expect(t.source).toBe(source);
+  });
+
+  it('reads every BMP unit, between letters, after a letter or a mark, as its NFKC form would be read', () => {
+    // The tokenizer normalizes only texts holding a unit NFKC may change or combine: any unit it
+    // passes over must tokenize as the normalized text does, wherever it sits.
+    const show = (t: ReturnType<typeof tokenize>) => JSON.stringify([t.text, [...t.kind], t.source]);
+    const wrong: string[] = [];
+    for (let c = 0x80; c < 0x10000; c++) {
+      if (c >= 0xd800 && c < 0xe000) continue;
+      const unit = String.fromCharCode(c);
+      for (const text of [`a${unit}b`, `e${unit}\u0301`, `\u1100${unit}`, `\u304b${unit}\u3099`, `${unit}\u0334 x`]) {
+        if (show(tokenize(text)) !== show(tokenize(text.normalize('NFKC')))) wrong.push(`U+${c.toString(16)} in ${JSON.stringify(text)}`);
+      }
+    }
+    expect(wrong.slice(0, 10)).toEqual([]);
   });
 });
