@@ -54,6 +54,11 @@ export function addCounts(into: Counts, other: Counts): void {
   into.scoreUnits += other.scoreUnits;
 }
 
+/** Sets every count of `c` back to zero (mutates). */
+export function resetCounts(c: Counts): void {
+  c.posts = c.positive = c.neutral = c.negative = c.unscored = c.scoreUnits = 0;
+}
+
 /** into -= other (mutates `into`); the inverse of addCounts. */
 export function subtractCounts(into: Counts, other: Counts): void {
   into.posts -= other.posts;

@@ -1,8 +1,8 @@
 import type { Label } from '../post';
-import type { Counts } from './counts';
-import { COUNT_FIELDS, type KeyedCounts } from './partial';
+import { addCounts, countPost, resetCounts, subtractCounts, zeroCounts, type Counts } from './counts';
+import { COUNT_FIELDS, countsAt, putCountsAt, type KeyedCounts } from './partial';
 
-/** One key: its counts in the window (the {@link Counts} fields) and in the open slide (`open*`). */
+/** One key: its counts in the window (its {@link Counts} fields) and in the open slide (`open`). */
 export class KeyRow implements Counts {
   posts = 0;
   positive = 0;
@@ -10,12 +10,7 @@ export class KeyRow implements Counts {
   negative = 0;
   unscored = 0;
   scoreUnits = 0;
-  openPosts = 0;
-  openPositive = 0;
-  openNeutral = 0;
-  openNegative = 0;
-  openUnscored = 0;
-  openScoreUnits = 0;
+  readonly open: Counts = zeroCounts();
 
   constructor(readonly key: string) {}
 }
@@ -43,16 +38,8 @@ export class KeyTable {
   /** Counts one post under `key` in the open slide. */
   count(key: string, label: Label, scoreUnits: number): void {
     const row = this.rowOf(key);
-    if (row.openPosts === 0) this.open.push(row);
-    row.openPosts += 1;
-    // A switch keeps each store monomorphic; a keyed store would be slower on the hot path.
-    switch (label) {
-      case 'positive': row.openPositive += 1; break;
-      case 'neutral': row.openNeutral += 1; break;
-      case 'negative': row.openNegative += 1; break;
-      default: row.openUnscored += 1;
-    }
-    row.openScoreUnits += scoreUnits;
+    if (row.open.posts === 0) this.open.push(row);
+    countPost(row.open, label, scoreUnits);
   }
 
   /** The open slide's counts (a copy; the slide stays open). */
@@ -63,14 +50,8 @@ export class KeyTable {
     const counts = new Array<number>(open.length * COUNT_FIELDS);
     for (let i = 0; i < open.length; i++) {
       const r = open[i] as KeyRow;
-      const at = i * COUNT_FIELDS;
       keys[i] = r.key;
-      counts[at] = r.openPosts;
-      counts[at + 1] = r.openPositive;
-      counts[at + 2] = r.openNeutral;
-      counts[at + 3] = r.openNegative;
-      counts[at + 4] = r.openUnscored;
-      counts[at + 5] = r.openScoreUnits;
+      putCountsAt(counts, i, r.open);
     }
     return { keys, counts };
   }
@@ -85,13 +66,8 @@ export class KeyTable {
     const rows = this.open.slice();
     this.open.length = 0;
     for (const r of rows) {
-      r.posts += r.openPosts;
-      r.positive += r.openPositive;
-      r.neutral += r.openNeutral;
-      r.negative += r.openNegative;
-      r.unscored += r.openUnscored;
-      r.scoreUnits += r.openScoreUnits;
-      r.openPosts = r.openPositive = r.openNeutral = r.openNegative = r.openUnscored = r.openScoreUnits = 0;
+      addCounts(r, r.open);
+      resetCounts(r.open);
     }
     return { counts, rows };
   }
@@ -100,13 +76,7 @@ export class KeyTable {
   add({ keys, counts }: KeyedCounts): KeyRow[] {
     return keys.map((key, i) => {
       const row = this.rowOf(key);
-      const at = i * COUNT_FIELDS;
-      row.posts += counts[at] as number;
-      row.positive += counts[at + 1] as number;
-      row.neutral += counts[at + 2] as number;
-      row.negative += counts[at + 3] as number;
-      row.unscored += counts[at + 4] as number;
-      row.scoreUnits += counts[at + 5] as number;
+      addCounts(row, countsAt(counts, i));
       return row;
     });
   }
@@ -115,13 +85,7 @@ export class KeyTable {
   reopen({ keys, counts }: KeyedCounts): void {
     keys.forEach((key, i) => {
       const row = this.rowOf(key);
-      const at = i * COUNT_FIELDS;
-      row.openPosts = counts[at] as number;
-      row.openPositive = counts[at + 1] as number;
-      row.openNeutral = counts[at + 2] as number;
-      row.openNegative = counts[at + 3] as number;
-      row.openUnscored = counts[at + 4] as number;
-      row.openScoreUnits = counts[at + 5] as number;
+      addCounts(row.open, countsAt(counts, i));
       this.open.push(row);
     });
   }
@@ -134,13 +98,7 @@ export class KeyTable {
   subtract(rows: readonly KeyRow[], counts: readonly number[]): void {
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i] as KeyRow;
-      const at = i * COUNT_FIELDS;
-      r.posts -= counts[at] as number;
-      r.positive -= counts[at + 1] as number;
-      r.neutral -= counts[at + 2] as number;
-      r.negative -= counts[at + 3] as number;
-      r.unscored -= counts[at + 4] as number;
-      r.scoreUnits -= counts[at + 5] as number;
+      subtractCounts(r, countsAt(counts, i));
       if (r.posts === 0) this.rows.delete(r.key);
     }
   }
@@ -159,6 +117,6 @@ export class KeyTable {
     const row = this.rows.get(key);
     if (row === undefined) return;
     this.rows.delete(key);
-    if (row.openPosts > 0) this.open.splice(this.open.indexOf(row), 1);
+    if (row.open.posts > 0) this.open.splice(this.open.indexOf(row), 1);
   }
 }

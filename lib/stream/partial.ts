@@ -41,10 +41,27 @@ export interface SerializedPartial {
   keywords: [string, CountsTuple][];
 }
 
+/** The counts of key `i` of a {@link KeyedCounts}' `counts` (a tuple is key 0 of its own). */
+export function countsAt(counts: readonly number[], i: number): Counts {
+  const at = i * COUNT_FIELDS;
+  return {
+    posts: counts[at] as number, positive: counts[at + 1] as number, neutral: counts[at + 2] as number,
+    negative: counts[at + 3] as number, unscored: counts[at + 4] as number, scoreUnits: counts[at + 5] as number,
+  };
+}
+
+/** Writes `c` as the counts of key `i` of a {@link KeyedCounts}' `counts`. */
+export function putCountsAt(counts: number[], i: number, c: Counts): void {
+  const at = i * COUNT_FIELDS;
+  counts[at] = c.posts;
+  counts[at + 1] = c.positive;
+  counts[at + 2] = c.neutral;
+  counts[at + 3] = c.negative;
+  counts[at + 4] = c.unscored;
+  counts[at + 5] = c.scoreUnits;
+}
+
 const toTuple = (c: Counts): CountsTuple => [c.posts, c.positive, c.neutral, c.negative, c.unscored, c.scoreUnits];
-const fromTuple = (t: CountsTuple): Counts => ({
-  posts: t[0], positive: t[1], neutral: t[2], negative: t[3], unscored: t[4], scoreUnits: t[5],
-});
 
 export function serializePartial(p: Partial): SerializedPartial {
   const entries = ({ keys, counts }: KeyedCounts) =>
@@ -54,5 +71,5 @@ export function serializePartial(p: Partial): SerializedPartial {
 
 export function deserializePartial(s: SerializedPartial): Partial {
   const columns = (e: [string, CountsTuple][]): KeyedCounts => ({ keys: e.map(([key]) => key), counts: e.flatMap(([, t]) => t) });
-  return { total: fromTuple(s.total), hashtags: columns(s.hashtags), terms: columns(s.terms), keywords: columns(s.keywords) };
+  return { total: countsAt(s.total, 0), hashtags: columns(s.hashtags), terms: columns(s.terms), keywords: columns(s.keywords) };
 }

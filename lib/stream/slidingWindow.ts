@@ -1,5 +1,5 @@
 import type { Label } from '../post';
-import { addCounts, countPost, subtractCounts, zeroCounts, type Counts } from './counts';
+import { addCounts, countPost, resetCounts, subtractCounts, zeroCounts, type Counts } from './counts';
 import { KeyTable, type KeyRow } from './keyTable';
 import {
   COUNT_FIELDS, deserializePartial, PARTIAL_FIELDS, serializePartial,
@@ -133,7 +133,7 @@ export class SlidingWindow {
     if (this.openTotal.posts === 0) return null;
     const total = { ...this.openTotal };
     addCounts(this.total, total);
-    subtractCounts(this.openTotal, total);
+    resetCounts(this.openTotal);
     const hashtags = this.hashtags.close();
     const terms = this.terms.close();
     const keywords = this.keywords.close();
