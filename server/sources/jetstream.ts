@@ -195,7 +195,6 @@ export class JetstreamSource implements Source {
     });
   }
 
-
   private onFrame(data: RawData, isBinary: boolean): void {
     const buf = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
     if (buf.length > this.maxFrameBytes) {

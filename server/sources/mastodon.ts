@@ -298,7 +298,6 @@ export class MastodonSource implements Source {
     });
   }
 
-
   private issue(kind: string, message: string): void {
     this.handlers?.onIssue({ kind, message });
   }

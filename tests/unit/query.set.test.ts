@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { QuerySet, matchQuery, parseQuery, type Query, type QueryDoc } from '../../lib/query';
+import { mulberry32 } from '../../lib/demo/prng';
 
 function parsed(q: string): Query {
   const r = parseQuery(q);
@@ -70,14 +71,9 @@ describe('QuerySet', () => {
   });
 
   it('agrees with matchQuery query by query on random queries and posts', () => {
-    // mulberry32, so failures reproduce.
-    let seed = 20261124;
-    const rand = (n: number): number => {
-      seed = (seed + 0x6d2b79f5) | 0;
-      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-    };
+    // Seeded, so failures reproduce.
+    const random = mulberry32(20261124);
+    const rand = (n: number): number => Math.floor(random() * n);
     // Words a tokenizer may give: plain, split by punctuation (ASCII or not), accented, combining
     // marks, other scripts, emoji, digits, uppercase, empty; and some that only look like atoms.
     const vocab = [

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { StreamEngine, type EngineOptions } from '../../lib/stream/engine';
+import { mulberry32 } from '../../lib/demo/prng';
 import type { Counts } from '../../lib/stream/counts';
 import { PARTIAL_FIELDS, serializePartial, type PartialField } from '../../lib/stream/partial';
 import { SlidingWindow } from '../../lib/stream/slidingWindow';
@@ -195,16 +196,6 @@ describe('tracked keywords', () => {
   });
 });
 
-/** A small deterministic PRNG so failures reproduce. */
-function mulberry32(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const VOCAB = ['good', 'bad', 'tesla', 'rain', 'match', '#launch', '#goal', '#rain', '@ana', 'the', 'win'];
 const QUERIES = ['tesla', '#launch OR rain', 'match -bad', '@ana', 'good lang:en'];
