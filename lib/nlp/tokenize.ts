@@ -118,34 +118,51 @@ for (let c = 65; c <= 90; c++) ASCII_CLASS[c] = 1;
 for (let c = 48; c <= 57; c++) ASCII_CLASS[c] = 2;
 
 /**
+ * Per BMP code unit: its lowercase (see {@link lowerUnitTable}) and whether NFKC may change it
+ * (see {@link unstableTable}), both built from one set of blocks.
+ */
+const { LOWER_UNIT, UNSTABLE } = (() => {
+  const blocks = bmpBlocks();
+  return { LOWER_UNIT: lowerUnitTable(blocks), UNSTABLE: unstableTable(blocks) };
+})();
+
+/**
+ * The BMP as 256 strings of 256 units (block `b` holds units `256b` to `256b + 255`; '' for the
+ * surrogate blocks, which stand for no character). The unit tables are built from it a block at a
+ * time, one string call per block rather than per unit: a few ms less at every start.
+ */
+function bmpBlocks(): string[] {
+  const blocks: string[] = [];
+  const units: number[] = [];
+  for (let base = 0; base < 0x10000; base += 256) {
+    for (let k = 0; k < 256; k++) units[k] = base + k;
+    blocks.push(base >= 0xd800 && base < 0xe000 ? '' : String.fromCharCode(...units));
+  }
+  return blocks;
+}
+
+/**
  * Each BMP code unit lowercased on its own: what `toLowerCase` makes of it when that is one unit
  * (all but `İ`, whose texts are lowercased whole first), else the unit itself. Within a word this
  * is what lowercasing the whole text gives, final sigma aside, and token texts that are not plain
  * ASCII are lowercased as strings, so they get the final sigma too.
  */
-const LOWER_UNIT: Uint16Array = (() => {
+function lowerUnitTable(blocks: readonly string[]): Uint16Array {
   const table = new Uint16Array(0x10000);
-  // Built 256 units at a time, one toLowerCase per block rather than per unit (a few ms less at
-  // every start). A block that lowercases to its own length maps unit to unit: its only
-  // context-dependent letter, Σ, sits between capitals there and gets σ as it does alone.
-  const units: number[] = [];
-  for (let base = 0; base < 0x10000; base += 256) {
-    for (let k = 0; k < 256; k++) {
-      table[base + k] = base + k;
-      units[k] = base + k;
-    }
-    // Surrogates have no case, and no lone one stands for a character.
-    if (base >= 0xd800 && base < 0xe000) continue;
-    const block = String.fromCharCode(...units);
+  // A block that lowercases to its own length maps unit to unit: its only context-dependent
+  // letter, Σ, sits between capitals there and gets σ as it does alone.
+  blocks.forEach((block, b) => {
+    const base = b * 256;
+    for (let k = 0; k < 256; k++) table[base + k] = base + k;
     const lower = block.toLowerCase();
-    if (lower === block) continue;
+    if (lower === block) return;
     for (let k = 0; k < 256; k++) {
       const l = lower.length === block.length ? lower[k] as string : String.fromCharCode(base + k).toLowerCase();
       if (l.length === 1) table[base + k] = l.charCodeAt(0);
     }
-  }
+  });
   return table;
-})();
+}
 
 /** True for a code unit that can be part of a word: letters of any script, digits, combining marks. */
 function isWordUnit(c: number): boolean {
@@ -297,31 +314,29 @@ function lowerSlice(s: string, start: number, end: number): string {
  * whole (`İ`, whose lowercase is two units). A unit is left alone when NFKC keeps it whatever
  * surrounds it: it is not one NFKC replaces (no normalized text holds it) and not one that may
  * compose with the character before it (combining marks, conjoining Hangul vowels and final
- * consonants; the variation selectors and keycap mark of emoji never do). So `°`, `¿`, `⏳`, kana and hanzi are read once, as plain letters are. Surrogates
- * other than the emoji planes' high ones are 1: letters beyond the BMP (`𝐛`) may change. High
+ * consonants; the variation selectors and keycap mark of emoji never do). So `°`, `¿`, `⏳`, kana
+ * and hanzi are read once, as plain letters are. Surrogates other than the emoji planes' high
+ * ones are 1: letters beyond the BMP (`𝐛`) may change. High
  * surrogates of the emoji planes are 0: their pairs are judged whole, see {@link unstablePair}.
  * The tokenizer looks every unit up as it scans, so most posts are read once, and a post that
  * holds such a unit is normalized and read again.
  */
-const UNSTABLE = (() => {
+function unstableTable(blocks: readonly string[]): Uint8Array {
   const table = new Uint8Array(0x10000);
   const marks = /\p{M}/gu;
-  const units: number[] = [];
-  // Tested 256 units at a time (a few ms at start rather than one normalize per unit): a block
-  // that NFKC leaves as it is holds no unit NFKC replaces, since no normalized text holds one.
-  for (let base = 0; base < 0x10000; base += 256) {
-    if (base >= 0xd800 && base < 0xe000) {
+  // A block that NFKC leaves as it is holds no unit NFKC replaces, since no normalized text holds one.
+  blocks.forEach((block, b) => {
+    const base = b * 256;
+    if (block === '') {
       for (let c = base; c < base + 256; c++) table[c] = c >= 0xd83c && c <= 0xd83e ? 0 : 1;
-      continue;
+      return;
     }
-    for (let k = 0; k < 256; k++) units[k] = base + k;
-    const block = String.fromCharCode(...units);
     if (block.normalize('NFKC') !== block) {
       // Each unit normalized on its own, all in one call: a control or private-use character
       // between units (one the block does not hold) composes with nothing, so no unit's result
       // reaches into another's.
       const separator = base === 0 ? '\ue000' : '\u0001';
-      const alone = units.map((c) => String.fromCharCode(c)).join(separator).normalize('NFKC').split(separator);
+      const alone = block.split('').join(separator).normalize('NFKC').split(separator);
       for (let k = 0; k < 256; k++) if (alone[k] !== block[k]) table[base + k] = 1;
     }
     // Marks are taken as composing, except the emoji ones that never do (variation selectors, the keycap).
@@ -329,12 +344,12 @@ const UNSTABLE = (() => {
       const c = m[0].charCodeAt(0);
       if (!((c >= 0xfe00 && c <= 0xfe0f) || c === 0x20e3)) table[c] = 1;
     }
-  }
+  });
   for (let c = 0x1161; c <= 0x1175; c++) table[c] = 1;
   for (let c = 0x11a8; c <= 0x11c2; c++) table[c] = 1;
   table[0x130] = 1;
   return table;
-})();
+}
 
 /** Whether the pair of a high surrogate of the emoji planes and the unit after it may change: U+1F100..U+1F1E5 and U+1F200..U+1F2FF (enclosed alphanumerics and ideographs) have compatibility forms. */
 function unstablePair(c: number, lo: number): boolean {
