@@ -266,11 +266,9 @@ function entryIn(token: ScoredToken, li: number): WordEntry | undefined {
 
 /** The score of the hashtag `token` written at `start` of `source`. */
 function hashtagScore(token: ScoredToken, lang: ScoredLang, li: number, source: string, start: number, memo: HashtagScores): number {
-  const len = token.text.length;
-  const form = (token.tagForm ??= source.slice(start, start + len));
-  for (let k = 0; k < len; k++) {
-    if (form.charCodeAt(k) !== source.charCodeAt(start + k)) return memo.get(lang, source.slice(start, start + len));
-  }
+  const end = start + token.text.length;
+  const form = (token.tagForm ??= source.slice(start, end));
+  if (!source.startsWith(form, start)) return memo.get(lang, source.slice(start, end));
   let v = token.tagScores[li] as number;
   if (Number.isNaN(v)) {
     v = scoreHashtag(form, lang);
