@@ -10,12 +10,15 @@
  * in. A second, informational
  * table runs the same posts as raw Bluesky Jetstream frames (the live source's wire format, with
  * facets), where each line is about three times longer; the target is the first table's.
+ * `--breakdown` adds a third table: the pipeline cut after parsing, after the analysis and before
+ * the tracked keywords, so each step's share of the cost can be read as a difference of rows.
  */
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { createDemoGenerator } from '../lib/demo/generator';
+import type { Analyzer } from '../lib/nlp/analysis';
 import { createAnalyzer } from '../lib/sentiment/analyzers';
 import { parseJetstreamLine, parseJsonLine } from '../lib/sources/formats';
 import type { ParseResult } from '../lib/sources/formats';
@@ -89,11 +92,15 @@ function measure(run: () => void): number {
  * @param sampleSize explained sample posts a batch: 0 as the headless command (it writes windows
  *   only); the dashboard's server keeps 10 for its live feed
  */
-function pipeline(lines: string[], scorer: string, { parse = parseJsonLine, sampleSize = 0 }: { parse?: (line: string, source: string) => ParseResult; sampleSize?: number } = {}): () => void {
+function pipeline(
+  lines: string[],
+  scorer: string,
+  { parse = parseJsonLine, sampleSize = 0, keywords = KEYWORDS }: { parse?: (line: string, source: string) => ParseResult; sampleSize?: number; keywords?: string[] } = {},
+): () => void {
   const analyzer = createAnalyzer(scorer);
   return () => {
     const engine = new StreamEngine({
-      batchMs: 1000, windowMs: 60_000, slideMs: 5000, latenessMs: 0, topK: 20, analyzer, keywords: KEYWORDS, sampleSize,
+      batchMs: 1000, windowMs: 60_000, slideMs: 5000, latenessMs: 0, topK: 20, analyzer, keywords, sampleSize,
     });
     let chunk: Post[] = [];
     for (const line of lines) {
@@ -112,8 +119,18 @@ function pipeline(lines: string[], scorer: string, { parse = parseJsonLine, samp
 let sink = 0;
 const parseAll = (lines: string[]) => () => { for (const l of lines) sink += (JSON.parse(l) as object) ? 1 : 0; };
 
+/** The pipeline's first steps alone: each line parsed into a post, then (with `analyzer`) analyzed. */
+function parseAndAnalyze(lines: string[], analyzer?: Analyzer): () => void {
+  return () => {
+    for (const line of lines) {
+      const r = parseJsonLine(line, 'replay');
+      if (r.ok) sink += analyzer ? analyzer.analyze(r.post).terms.length : 1;
+    }
+  };
+}
+
 /** Each stage builds its own input, so a child process holds nothing but what it measures. */
-const STAGES: Record<string, { label: string; table: 'lines' | 'frames'; run: () => () => void }> = {
+const STAGES: Record<string, { label: string; table: 'lines' | 'frames' | 'breakdown'; run: () => () => void }> = {
   json: { label: 'JSON.parse alone', table: 'lines', run: () => parseAll(corpus(demoPosts())) },
   analyze: {
     label: 'sentiment.analyze alone',
@@ -148,7 +165,13 @@ const STAGES: Record<string, { label: string; table: 'lines' | 'frames'; run: ()
     table: 'frames',
     run: () => pipeline(jetstreamCorpus(demoPosts()), 'moodstream', { parse: parseJetstreamLine }),
   },
+  breakdownJson: { label: 'JSON.parse alone', table: 'breakdown', run: () => parseAll(corpus(demoPosts())) },
+  parse: { label: 'parse into posts', table: 'breakdown', run: () => parseAndAnalyze(corpus(demoPosts())) },
+  analysis: { label: '+ analysis (tokenize, stopwords, score, features)', table: 'breakdown', run: () => parseAndAnalyze(corpus(demoPosts()), createAnalyzer('moodstream')) },
+  windows: { label: '+ batches and windows (no tracked keywords)', table: 'breakdown', run: () => pipeline(corpus(demoPosts()), 'moodstream', { keywords: [] }) },
+  breakdownPipeline: { label: '+ 3 tracked keywords: the pipeline', table: 'breakdown', run: () => pipeline(corpus(demoPosts()), 'moodstream') },
 };
+const breakdown = process.argv.includes('--breakdown');
 
 const stageArg = process.argv.indexOf('--stage');
 if (stageArg >= 0) {
@@ -157,7 +180,7 @@ if (stageArg >= 0) {
   process.stdout.write(`${measure(stage.run())}\n`);
   if (sink === 42) process.stderr.write('\n');
 } else {
-  const names = Object.keys(STAGES);
+  const names = Object.keys(STAGES).filter((n) => breakdown || STAGES[n]!.table !== 'breakdown');
   const rates: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
   for (let round = 0; round < ROUNDS; round++) {
     for (const name of names) {
@@ -169,7 +192,7 @@ if (stageArg >= 0) {
     }
   }
   const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-  const table = (kind: 'lines' | 'frames') => {
+  const table = (kind: 'lines' | 'frames' | 'breakdown') => {
     const rows = names.filter((n) => STAGES[n]!.table === kind);
     const base = median(rates[rows[0]!]!);
     console.log('| stage | posts/s (median) | range | cost vs JSON.parse |');
@@ -189,4 +212,8 @@ if (stageArg >= 0) {
     `with natural's index loaded it would cost ${(m('moodstream') / m('natural')).toFixed(2)}x what it does`);
   console.log(`\nInformational: the same posts as Bluesky Jetstream frames (${avg(jetstreamCorpus(posts))} characters a line on average)\n`);
   table('frames');
+  if (breakdown) {
+    console.log('\nWhere the pipeline\'s cost goes (same corpus; each row adds one step to the row above)\n');
+    table('breakdown');
+  }
 }
