@@ -316,8 +316,8 @@ function lowerSlice(s: string, start: number, end: number): string {
  * compose with the character before it (combining marks, conjoining Hangul vowels and final
  * consonants; the variation selectors and keycap mark of emoji never do). So `°`, `¿`, `⏳`, kana
  * and hanzi are read once, as plain letters are. Surrogates other than the emoji planes' high
- * ones are 1: letters beyond the BMP (`𝐛`) may change. High
- * surrogates of the emoji planes are 0: their pairs are judged whole, see {@link unstablePair}.
+ * ones are 1: letters beyond the BMP (`𝐛`) may change. High surrogates of the emoji planes are 0:
+ * their pairs are judged whole, see {@link unstablePair}.
  * The tokenizer looks every unit up as it scans, so most posts are read once, and a post that
  * holds such a unit is normalized and read again.
  */
