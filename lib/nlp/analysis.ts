@@ -1,4 +1,5 @@
 import type { Label, Post } from '../post';
+import type { AnalysisBuffer } from './analysisBuffer';
 
 /** Languages with a sentiment lexicon. */
 export type ScoredLang = 'en' | 'pt' | 'es';
@@ -37,4 +38,10 @@ export interface Analyzer {
   /** Scorer name as the CLI and the eval command know it (`afinn`, `moodstream`). */
   readonly name: string;
   analyze(post: Post, options?: { explain?: boolean }): Analysis;
+  /**
+   * The same analysis, unexplained, written into `out` (see {@link AnalysisBuffer}): what a
+   * stream's caller uses, allocating nothing per post. Optional: the engine reads an analyzer
+   * without it through `analyze`.
+   */
+  analyzeInto?(post: Post, out: AnalysisBuffer): void;
 }

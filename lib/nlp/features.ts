@@ -3,6 +3,7 @@ import type { ScoredLang } from './analysis';
 import { normalizeHashtag, normalizeMention } from './hashtag';
 import { stopwordsFor } from './stopwords';
 import { TokenKind, type Tokens } from './tokenize';
+import type { Interned } from './vocabulary';
 
 /** The non-sentiment part of an `Analysis`: what windows, term counts and keyword queries use. */
 export interface Features {
@@ -17,62 +18,91 @@ export interface Features {
 }
 
 /**
+ * A post's features as the first `*Count` items of lists that are reused from post to post (see
+ * {@link FeatureBuilder}): what a stream's caller reads before the next post overwrites it. Each
+ * word, term and hashtag the tokenizer found comes with its vocabulary entry, which consumers key
+ * their own per-token facts by (see {@link Interned}); the entry is null for those it did not find
+ * (a source's structural hashtags, an analyzer with no vocabulary).
+ */
+export interface FeatureLists {
+  readonly words: readonly string[];
+  readonly wordEntries: readonly (Interned | null)[];
+  readonly wordCount: number;
+  readonly terms: readonly string[];
+  readonly termEntries: readonly (Interned | null)[];
+  readonly termCount: number;
+  readonly hashtags: readonly string[];
+  readonly hashtagEntries: readonly (Interned | null)[];
+  readonly hashtagCount: number;
+  readonly mentions: readonly string[];
+  readonly mentionCount: number;
+}
+
+/**
  * Collects features token by token, for callers that already walk the tokens (a scorer that looks
  * each word up once for both its valence and whether it is a stopword) and for
- * {@link extractFeatures}. Feed tokens in text order, call `structural` once, then `result`.
+ * {@link collectFeatures}. Feed tokens in text order, call `structural` once, then read the lists
+ * (see {@link FeatureLists}) or take copies with `result`.
  *
- * A stream's caller keeps one builder and calls `reset` per post: the lists grow in scratch arrays
- * that live as long as the builder, and `result` copies each to an array of its exact length, one
- * allocation per list instead of the growing arrays every post used to make.
+ * A stream's caller keeps one builder and calls `reset` per post: the lists grow in arrays that
+ * live as long as the builder, so a post that is read in place allocates none, and `result`
+ * copies each to an array of its exact length.
  */
-export class FeatureBuilder {
-  private readonly words: string[] = [];
-  private readonly terms: string[] = [];
-  private readonly hashtags: string[] = [];
-  private readonly mentions: string[] = [];
-  private nWords = 0;
-  private nTerms = 0;
-  private nHashtags = 0;
-  private nMentions = 0;
+export class FeatureBuilder implements FeatureLists {
+  readonly words: string[] = [];
+  readonly wordEntries: (Interned | null)[] = [];
+  readonly terms: string[] = [];
+  readonly termEntries: (Interned | null)[] = [];
+  readonly hashtags: string[] = [];
+  readonly hashtagEntries: (Interned | null)[] = [];
+  readonly mentions: string[] = [];
+  wordCount = 0;
+  termCount = 0;
+  hashtagCount = 0;
+  mentionCount = 0;
   // Posts are short: a scan de-duplicates faster than a Set until there are many terms.
   private termSet: Set<string> | null = null;
 
   /** Starts a new post. */
   reset(): this {
-    this.nWords = 0;
-    this.nTerms = 0;
-    this.nHashtags = 0;
-    this.nMentions = 0;
+    this.wordCount = 0;
+    this.termCount = 0;
+    this.hashtagCount = 0;
+    this.mentionCount = 0;
     this.termSet = null;
     return this;
   }
 
   /** A word token; `stop` says whether it is a stopword of the post's language. */
-  word(t: string, stop: boolean): void {
-    this.words[this.nWords++] = t;
+  word(t: string, stop: boolean, entry: Interned | null): void {
+    this.wordEntries[this.wordCount] = entry;
+    this.words[this.wordCount++] = t;
     if (t.length < 2 || stop) return;
     const set = this.termSet;
     if (set !== null) {
-      if (!set.has(t)) {
-        set.add(t);
-        this.terms[this.nTerms++] = t;
-      }
-    } else if (!contains(this.terms, this.nTerms, t)) {
-      this.terms[this.nTerms++] = t;
-      if (this.nTerms === 32) this.termSet = new Set(this.terms.slice(0, 32));
+      if (set.has(t)) return;
+      set.add(t);
+    } else if (contains(this.terms, this.termCount, t)) {
+      return;
     }
+    this.termEntries[this.termCount] = entry;
+    this.terms[this.termCount++] = t;
+    if (this.termCount === 32) this.termSet = new Set(this.terms.slice(0, 32));
   }
 
-  number(t: string): void {
-    this.words[this.nWords++] = t;
+  number(t: string, entry: Interned | null): void {
+    this.wordEntries[this.wordCount] = entry;
+    this.words[this.wordCount++] = t;
   }
 
-  hashtag(t: string): void {
-    if (!contains(this.hashtags, this.nHashtags, t)) this.hashtags[this.nHashtags++] = t;
+  hashtag(t: string, entry: Interned | null): void {
+    if (contains(this.hashtags, this.hashtagCount, t)) return;
+    this.hashtagEntries[this.hashtagCount] = entry;
+    this.hashtags[this.hashtagCount++] = t;
   }
 
   mention(t: string): void {
-    if (!contains(this.mentions, this.nMentions, t)) this.mentions[this.nMentions++] = t;
+    if (!contains(this.mentions, this.mentionCount, t)) this.mentions[this.mentionCount++] = t;
   }
 
   /** Merges the hashtags and mentions a source gave structurally, normalized as the tokenizer does. */
@@ -80,7 +110,7 @@ export class FeatureBuilder {
     if (post.hashtags) {
       for (const h of post.hashtags) {
         const t = normalizeHashtag(h);
-        if (t.length > 1) this.hashtag(t);
+        if (t.length > 1) this.hashtag(t, null);
       }
     }
     if (post.mentions) {
@@ -94,11 +124,24 @@ export class FeatureBuilder {
   /** The post's features, in arrays of their own. */
   result(): Features {
     return {
-      words: this.words.slice(0, this.nWords),
-      terms: this.terms.slice(0, this.nTerms),
-      hashtags: this.hashtags.slice(0, this.nHashtags),
-      mentions: this.mentions.slice(0, this.nMentions),
+      words: this.words.slice(0, this.wordCount),
+      terms: this.terms.slice(0, this.termCount),
+      hashtags: this.hashtags.slice(0, this.hashtagCount),
+      mentions: this.mentions.slice(0, this.mentionCount),
     };
+  }
+
+  /** Reads features some analyzer returned as arrays (then with no vocabulary entries). */
+  fill(f: Features): this {
+    this.reset();
+    for (const w of f.words) this.number(w, null);
+    for (const t of f.terms) {
+      this.termEntries[this.termCount] = null;
+      this.terms[this.termCount++] = t;
+    }
+    for (const h of f.hashtags) this.hashtag(h, null);
+    for (const m of f.mentions) this.mention(m);
+    return this;
   }
 }
 
@@ -108,28 +151,27 @@ function contains(list: readonly string[], n: number, x: string): boolean {
 }
 
 /**
- * Collects words, terms, hashtags and mentions from tokens, merging the hashtags and mentions a
- * source gave structurally (normalized the same way).
- * @param builder a stream's caller passes the one it keeps (see {@link FeatureBuilder})
+ * Collects words, terms, hashtags and mentions from tokens into `builder`, merging the hashtags
+ * and mentions a source gave structurally (normalized the same way).
  * @param lang chooses the stopword list; `null` (unsupported language) removes those of all three.
  */
-export function extractFeatures(
+export function collectFeatures<B extends FeatureBuilder>(
   tokens: Tokens,
   lang: ScoredLang | null,
   post: Pick<Post, 'hashtags' | 'mentions'>,
-  builder: FeatureBuilder = new FeatureBuilder(),
-): Features {
+  builder: B,
+): B {
   const stop = stopwordsFor(lang);
   const f = builder.reset();
-  const { text, kind } = tokens;
+  const { text, kind, entry } = tokens;
   for (let i = 0; i < tokens.count; i++) {
     const t = text[i] as string;
     const k = kind[i];
-    if (k === TokenKind.Word) f.word(t, t.length > 1 && stop.has(t));
-    else if (k === TokenKind.Number) f.number(t);
-    else if (k === TokenKind.Hashtag) f.hashtag(t);
+    if (k === TokenKind.Word) f.word(t, t.length > 1 && stop.has(t), entry[i] ?? null);
+    else if (k === TokenKind.Number) f.number(t, entry[i] ?? null);
+    else if (k === TokenKind.Hashtag) f.hashtag(t, entry[i] ?? null);
     else if (k === TokenKind.Mention) f.mention(t);
   }
   f.structural(post);
-  return f.result();
+  return f;
 }

@@ -17,9 +17,17 @@
  * text alone, so it is always found where it was put.
  */
 
-/** What the table stores: an object with the token's text. */
+/**
+ * What the table stores: an object with the token's text, and two slots where consumers of an
+ * analysis keep what they derived from the token, so that finding it again per post is a field
+ * read rather than a hash of the text: a window's row for a term or hashtag (see `KeyTable`) and
+ * the keyword queries a word concerns (see `QuerySet`). Only those consumers write them, and each
+ * checks that what it finds is its own (an analyzer may serve several engines one after another).
+ */
 export interface Interned {
   readonly text: string;
+  keyRow: unknown;
+  queryFiling: unknown;
 }
 
 /** Longest ASCII token, in UTF-16 code units, looked up packed. */
@@ -49,7 +57,7 @@ export function packWideUnit(c: number, k: number): number {
  * only no longer shared.
  *
  * @example
- * const vocab = new Vocabulary((text) => ({ text }));
+ * const vocab = new Vocabulary((text) => ({ text, keyRow: null, queryFiling: null }));
  * vocab.lookup('say hello', 4, 9) === vocab.intern('hello') // true
  */
 export class Vocabulary<W extends Interned> {

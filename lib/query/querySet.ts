@@ -1,3 +1,5 @@
+import type { FeatureLists } from '../nlp/features';
+import type { Interned } from '../nlp/vocabulary';
 import { matchQuery, prepareDoc, type QueryDoc } from './matchQuery';
 import type { Query } from './query';
 import { splitsIntoParts, wordParts } from './wordParts';
@@ -63,17 +65,42 @@ export class QuerySet {
    * that matches no query.
    */
   match(doc: QueryDoc, matched: number[]): void {
+    this.matchFeatures(listsOf(doc), doc.lang, matched);
+  }
+
+  /**
+   * {@link match} for a post read in place from an analysis buffer: what the engine calls. A word
+   * with a vocabulary entry keeps the queries it files there, so it is looked up once per set.
+   * @param lang the post's BCP-47 tag (or the analysis's language), null when unknown
+   */
+  matchFeatures(post: FeatureLists, lang: string | null, matched: number[]): void {
     // Setting a length is a runtime call: skip it for the usual empty array.
     if (matched.length !== 0) matched.length = 0;
     let candidates = false;
-    for (const w of doc.words) {
-      // A word shorter than every atom can hold none among its parts: most stopwords stop here.
-      if (w.length >= this.shortestWordAtom) candidates = this.markAll(this.filedUnder(w)) || candidates;
+    const { words, wordEntries } = post;
+    for (let i = 0; i < post.wordCount; i++) {
+      const entry = wordEntries[i] as Interned | null;
+      let filed: readonly number[];
+      if (entry === null) {
+        filed = this.filedUnder(words[i] as string);
+      } else {
+        const kept = entry.queryFiling as WordFiling | null;
+        if (kept !== null && kept.set === this) {
+          filed = kept.queries;
+        } else {
+          filed = this.filedUnder(entry.text);
+          entry.queryFiling = { set: this, queries: filed };
+        }
+      }
+      if (filed.length !== 0) candidates = this.markAll(filed) || candidates;
     }
-    if (this.tagAtoms) for (const tag of doc.hashtags) candidates = this.mark(tag) || candidates;
-    if (this.mentionAtoms) for (const handle of doc.mentions) candidates = this.mark(handle) || candidates;
+    if (this.tagAtoms) for (let i = 0; i < post.hashtagCount; i++) candidates = this.mark(post.hashtags[i] as string) || candidates;
+    if (this.mentionAtoms) for (let i = 0; i < post.mentionCount; i++) candidates = this.mark(post.mentions[i] as string) || candidates;
     if (!candidates && !this.anyAlways) return;
-    const prepared = prepareDoc(doc);
+    const prepared = prepareDoc({
+      words: words.slice(0, post.wordCount), hashtags: post.hashtags.slice(0, post.hashtagCount),
+      mentions: post.mentions.slice(0, post.mentionCount), lang,
+    });
     const due = this.due;
     for (let i = 0; i < this.queries.length; i++) {
       if ((due[i] || this.always[i]) && matchQuery(this.queries[i] as Query, prepared)) matched.push(i);
@@ -83,6 +110,8 @@ export class QuerySet {
 
   /** The queries filed under the word parts of `word`. */
   private filedUnder(word: string): readonly number[] {
+    // A word shorter than every atom can hold none among its parts: most stopwords stop here.
+    if (word.length < this.shortestWordAtom) return NONE;
     let list = this.byWord.get(word);
     if (list === undefined) {
       // Bounded like the analyzers' vocabularies, so a stream of ever-new words holds at most so many.
@@ -108,6 +137,21 @@ export class QuerySet {
     const list = this.byAtom.get(atom);
     return list !== undefined && this.markAll(list);
   }
+}
+
+/** What a word's vocabulary entry keeps for the set that worked it out. */
+interface WordFiling {
+  set: QuerySet;
+  queries: readonly number[];
+}
+
+/** A plain doc read as feature lists (with no vocabulary entries). */
+function listsOf(doc: QueryDoc): FeatureLists {
+  const { words, hashtags, mentions } = doc;
+  return {
+    words, wordEntries: words.map(() => null), wordCount: words.length, terms: [], termEntries: [], termCount: 0,
+    hashtags, hashtagEntries: hashtags.map(() => null), hashtagCount: hashtags.length, mentions, mentionCount: mentions.length,
+  };
 }
 
 /** Words remembered by a QuerySet before it starts over. */

@@ -1,10 +1,11 @@
 import type { Analysis, Analyzer, Contribution, ScoredLang } from '../nlp/analysis';
+import { AnalysisBuffer } from '../nlp/analysisBuffer';
 import { splitHashtag } from '../nlp/hashtag';
 import { TokenKind, type Tokens } from '../nlp/tokenize';
 import type { Post } from '../post';
 import { AFINN } from './lexicon';
 import { createPostReader } from './resolveLang';
-import { labelFor, makeAnalysis, normalizeScore, SIGN_BAND } from './score';
+import { labelFor, normalizeScore, SIGN_BAND } from './score';
 
 /**
  * Words a hashtag stands for when scored: its CamelCase parts (`#NotHappy` -> `not happy`), or
@@ -44,14 +45,25 @@ function sumAfinn(tokens: Tokens, lang: ScoredLang, contributions: Contribution[
 /** `afinn`: plain AFINN-165 with emoji (en) and natural's AFINN (pt, es), summed word by word, no rules. */
 export function createAfinnAnalyzer(): Analyzer {
   const read = createPostReader();
+  const own = new AnalysisBuffer();
+  const analyzeInto = (post: Post, out: AnalysisBuffer, contributions: Contribution[] | null): void => {
+    const { tokens, lang } = read(post, out);
+    if (lang === null) {
+      out.scored(lang, 0, 'unscored');
+      return;
+    }
+    const score = normalizeScore(sumAfinn(tokens, lang, contributions));
+    out.scored(lang, score, labelFor(score, SIGN_BAND));
+  };
   return {
     name: 'afinn',
     analyze(post: Post, options?: { explain?: boolean }): Analysis {
-      const { tokens, lang, features } = read(post);
       const contributions = options?.explain ? [] : null;
-      if (lang === null) return makeAnalysis(features, lang, 0, 'unscored', contributions);
-      const score = normalizeScore(sumAfinn(tokens, lang, contributions));
-      return makeAnalysis(features, lang, score, labelFor(score, SIGN_BAND), contributions);
+      analyzeInto(post, own, contributions);
+      return own.toAnalysis(contributions);
+    },
+    analyzeInto(post: Post, out: AnalysisBuffer): void {
+      analyzeInto(post, out, null);
     },
   };
 }

@@ -24,7 +24,8 @@
  * The sum is normalized as VADER does (`s / sqrt(s^2 + 15)`) and labelled with {@link NEUTRAL_BAND}.
  */
 import type { Analysis, Analyzer, Contribution, ScoredLang } from '../nlp/analysis';
-import { extractFeatures, FeatureBuilder } from '../nlp/features';
+import { AnalysisBuffer } from '../nlp/analysisBuffer';
+import { collectFeatures, type FeatureBuilder } from '../nlp/features';
 import { splitHashtag } from '../nlp/hashtag';
 import { segmentWords } from '../nlp/segment';
 import { STOPWORDS } from '../nlp/stopwords';
@@ -33,7 +34,7 @@ import { Vocabulary } from '../nlp/vocabulary';
 import type { Post } from '../post';
 import { GuessableToken, resolveLang } from './resolveLang';
 import { PICTOGRAPH_SCORES, TABLES, WordEntry, type LanguageTable } from './rules';
-import { labelFor, makeAnalysis, normalizeScore, type NeutralBand } from './score';
+import { labelFor, normalizeScore, type NeutralBand } from './score';
 
 /** Booster increment (VADER's 0.293 on its -4..4 scale, scaled to AFINN's -5..5). */
 export const B_INCR = 0.293 * 1.25;
@@ -318,7 +319,7 @@ function scoreTokens(tokens: Tokens<ScoredToken>, lang: ScoredLang, hashtags: Ha
     if (k !== TokenKind.Word) prevWord = '';
     if (k === TokenKind.Word) {
       const token = entry[i] as ScoredToken;
-      features.word(t, (token.stopwordIn & (1 << li)) !== 0);
+      features.word(t, (token.stopwordIn & (1 << li)) !== 0, token);
       let e = entryIn(token, li);
       const f = flags[i] as number;
       let elongated = false;
@@ -436,7 +437,7 @@ function scoreTokens(tokens: Tokens<ScoredToken>, lang: ScoredLang, hashtags: Ha
       p1 = p2 = p3 = null;
       sinceNeg = 1e9;
     } else if (k === TokenKind.Hashtag) {
-      features.hashtag(t);
+      features.hashtag(t, entry[i] as ScoredToken);
       const start = tokens.start[i] as number;
       const v = hashtagScore(entry[i] as ScoredToken, lang, li, tokens.source, start, hashtags) * mult;
       if (v !== 0) {
@@ -444,7 +445,7 @@ function scoreTokens(tokens: Tokens<ScoredToken>, lang: ScoredLang, hashtags: Ha
         out?.push({ token: t, weight: v });
       }
     } else if (k === TokenKind.Number) {
-      features.number(t);
+      features.number(t, entry[i] as ScoredToken);
       p3 = p2;
       p2 = p1;
       p1 = null;
@@ -471,17 +472,27 @@ export function createMoodstreamAnalyzer(): Analyzer {
   const hashtags = new HashtagScores();
   const vocab = new Vocabulary((text) => new ScoredToken(text));
   const buffer = new TokenBuffer<ScoredToken>();
-  const builder = new FeatureBuilder();
+  const own = new AnalysisBuffer();
+  const analyzeInto = (post: Post, out: AnalysisBuffer, contributions: Contribution[] | null): void => {
+    const tokens = tokenize(post.text, vocab, buffer);
+    const lang = resolveLang(post.lang, tokens);
+    if (lang === null) {
+      collectFeatures(tokens, lang, post, out).scored(lang, 0, 'unscored');
+      return;
+    }
+    const score = normalizeScore(scoreTokens(tokens, lang, hashtags, contributions, out.reset()));
+    out.structural(post);
+    out.scored(lang, score, labelFor(score, NEUTRAL_BAND[lang]));
+  };
   return {
     name: 'moodstream',
     analyze(post: Post, options?: { explain?: boolean }): Analysis {
-      const tokens = tokenize(post.text, vocab, buffer);
-      const lang = resolveLang(post.lang, tokens);
       const contributions = options?.explain ? [] : null;
-      if (lang === null) return makeAnalysis(extractFeatures(tokens, lang, post, builder), lang, 0, 'unscored', contributions);
-      const score = normalizeScore(scoreTokens(tokens, lang, hashtags, contributions, builder.reset()));
-      builder.structural(post);
-      return makeAnalysis(builder.result(), lang, score, labelFor(score, NEUTRAL_BAND[lang]), contributions);
+      analyzeInto(post, own, contributions);
+      return own.toAnalysis(contributions);
+    },
+    analyzeInto(post: Post, out: AnalysisBuffer): void {
+      analyzeInto(post, out, null);
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { ScoredLang } from '../nlp/analysis';
-import { extractFeatures, FeatureBuilder, type Features } from '../nlp/features';
+import { collectFeatures, type FeatureBuilder } from '../nlp/features';
 import { scoredLang } from '../nlp/lang';
 import { guessLang, wordEvidence, type WordEvidence } from '../nlp/langGuess';
 import { TokenBuffer, tokenize, type Tokens } from '../nlp/tokenize';
@@ -15,6 +15,8 @@ const LEXICONS = { en: TABLES.en.words, pt: TABLES.pt.words, es: TABLES.es.words
  */
 export class GuessableToken implements Interned {
   private evidence: WordEvidence | undefined = undefined;
+  keyRow: unknown = null;
+  queryFiling: unknown = null;
 
   constructor(readonly text: string) {}
 
@@ -37,25 +39,24 @@ function evidenceOf(token: GuessableToken): WordEvidence {
   return token.guessEvidence();
 }
 
-/** A post as the lexicon-sum scorers start from: its tokens, the language it is scored in, and its features. */
+/** A post as the lexicon-sum scorers start from: its tokens and the language it is scored in. */
 export interface ReadPost {
   tokens: Tokens<GuessableToken>;
   lang: ScoredLang | null;
-  features: Features;
 }
 
 /**
  * Reads posts for a scorer that keeps no per-token state of its own (`afinn`, `sentiment`): one
- * vocabulary, token buffer and feature builder for the stream, as the moodstream scorer keeps its own.
- * The tokens are overwritten by the next read.
+ * vocabulary and token buffer for the stream, as the moodstream scorer keeps its own. Each read
+ * collects the post's features into `out` and returns its tokens, which the next read overwrites.
  */
-export function createPostReader(): (post: Post) => ReadPost {
+export function createPostReader(): (post: Post, out: FeatureBuilder) => ReadPost {
   const vocab = new Vocabulary((text) => new GuessableToken(text));
   const buffer = new TokenBuffer<GuessableToken>();
-  const builder = new FeatureBuilder();
-  return (post) => {
+  return (post, out) => {
     const tokens = tokenize(post.text, vocab, buffer);
     const lang = resolveLang(post.lang, tokens);
-    return { tokens, lang, features: extractFeatures(tokens, lang, post, builder) };
+    collectFeatures(tokens, lang, post, out);
+    return { tokens, lang };
   };
 }

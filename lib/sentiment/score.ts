@@ -1,5 +1,3 @@
-import type { Analysis, Contribution, ScoredLang } from '../nlp/analysis';
-import type { Features } from '../nlp/features';
 import type { Label } from '../post';
 
 /**
@@ -24,15 +22,4 @@ export const SIGN_BAND: NeutralBand = { positive: 0.05, negative: 0.05 };
 /** Label for a normalized score: positive above the band, negative below it, neutral within. */
 export function labelFor(score: number, band: NeutralBand): Label {
   return score > band.positive ? 'positive' : score < -band.negative ? 'negative' : 'neutral';
-}
-
-/**
- * Assembles an `Analysis` with a fixed set of fields in a fixed order, `contributions` included
- * (undefined when not explaining): one object shape for the engine's hot path.
- */
-export function makeAnalysis(f: Features, lang: ScoredLang | null, score: number, label: Label, contributions: Contribution[] | null): Analysis {
-  return {
-    words: f.words, terms: f.terms, hashtags: f.hashtags, mentions: f.mentions, lang, score, label,
-    contributions: contributions === null ? undefined : contributions,
-  };
 }

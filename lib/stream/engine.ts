@@ -1,6 +1,8 @@
 import type { Analysis, Analyzer } from '../nlp/analysis';
+import { AnalysisBuffer, analyzeInto } from '../nlp/analysisBuffer';
+import type { Interned } from '../nlp/vocabulary';
 import type { Post } from '../post';
-import { parseQuery, QuerySet, type Query, type QueryDoc } from '../query';
+import { parseQuery, QuerySet, type Query } from '../query';
 import { meanScore, toScoreUnits, zeroCounts, type Counts } from './counts';
 import { serializePartial, type SerializedPartial } from './partial';
 import { SlidingWindow } from './slidingWindow';
@@ -97,8 +99,8 @@ export class StreamEngine {
   private matcher = new QuerySet([]);
   /** Indices of the tracked queries the current post matches (reused from post to post). */
   private readonly matched: number[] = [];
-  /** What the current post is matched on (refilled from post to post, so no object per post). */
-  private readonly doc: QueryDoc = { words: [], hashtags: [], mentions: [], lang: null };
+  /** The current post's analysis (overwritten from post to post, so no lists per post). */
+  private readonly analysis = new AnalysisBuffer();
   private readonly counters: EngineStats = { posts: 0, late: 0, invalid: 0, batches: 0, windows: 0, skippedWindows: 0 };
 
   constructor(options: EngineOptions) {
@@ -316,33 +318,32 @@ export class StreamEngine {
     for (let i = 0; i < posts.length; i++) {
       const post = posts[i] as Post;
       const explain = sampling && i % every === 0;
-      let a: Analysis;
+      const a = this.analysis;
+      let explained: Analysis | null = null;
       try {
-        a = this.analyzer.analyze(post, explain ? EXPLAIN : undefined);
+        // An explained post is analyzed whole, into an Analysis of its own that the sample keeps.
+        if (explain) a.fill((explained = this.analyzer.analyze(post, EXPLAIN))).scored(explained.lang, explained.score, explained.label);
+        else analyzeInto(this.analyzer, post, a);
       } catch {
         // One post the analyzer cannot take must not cost the batch: it is counted and dropped.
         this.counters.invalid++;
         this.counters.posts--;
         continue;
       }
-      const units = a.label === 'unscored' ? 0 : toScoreUnits(a.score);
-      window.countPost(a.label, units);
-      for (const h of a.hashtags) window.hashtags.count(h, a.label, units);
-      for (const t of a.terms) window.terms.count(t, a.label, units);
+      const label = a.label;
+      const units = label === 'unscored' ? 0 : toScoreUnits(a.score);
+      window.countPost(label, units);
+      for (let k = 0; k < a.hashtagCount; k++) window.hashtags.count(a.hashtags[k] as string, label, units, a.hashtagEntries[k] as Interned | null);
+      for (let k = 0; k < a.termCount; k++) window.terms.count(a.terms[k] as string, label, units, a.termEntries[k] as Interned | null);
       if (this.tracked.length > 0) {
-        const doc = this.doc;
-        doc.words = a.words;
-        doc.hashtags = a.hashtags;
-        doc.mentions = a.mentions;
-        doc.lang = post.lang ?? a.lang;
-        this.matcher.match(doc, this.matched);
-        for (const k of this.matched) window.keywords.count((this.tracked[k] as Tracked).text, a.label, units);
+        this.matcher.matchFeatures(a, post.lang ?? a.lang, this.matched);
+        for (const k of this.matched) window.keywords.count((this.tracked[k] as Tracked).text, label, units);
       }
-      if (explain) {
+      if (explained !== null) {
         out.samples.push({
           id: post.id, text: post.text, createdAt: post.createdAt, author: post.author,
-          lang: post.lang ?? a.lang, source: post.source, label: a.label, score: a.score,
-          hashtags: a.hashtags, contributions: a.contributions,
+          lang: post.lang ?? explained.lang, source: post.source, label: explained.label, score: explained.score,
+          hashtags: explained.hashtags, contributions: explained.contributions,
         });
       }
     }

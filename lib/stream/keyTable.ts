@@ -1,3 +1,4 @@
+import type { Interned } from '../nlp/vocabulary';
 import type { Label } from '../post';
 import { addCounts, countPost, resetCounts, subtractCounts, zeroCounts, type Counts } from './counts';
 import { COUNT_FIELDS, countsAt, putCountsAt, type KeyedCounts } from './partial';
@@ -11,8 +12,12 @@ export class KeyRow implements Counts {
   unscored = 0;
   scoreUnits = 0;
   readonly open: Counts = zeroCounts();
+  /** The table the row is in; null once it has left it (a vocabulary entry may still point here). */
+  owner: KeyTable | null;
 
-  constructor(readonly key: string) {}
+  constructor(readonly key: string, owner: KeyTable) {
+    this.owner = owner;
+  }
 }
 
 /**
@@ -35,9 +40,24 @@ export class KeyTable {
     return this.rows;
   }
 
-  /** Counts one post under `key` in the open slide. */
-  count(key: string, label: Label, scoreUnits: number): void {
-    const row = this.rowOf(key);
+  /**
+   * Counts one post under `key` in the open slide.
+   * @param entry the key's vocabulary entry when the analyzer gave one: the row is kept there, so
+   *   the key is looked up once rather than once per post
+   */
+  count(key: string, label: Label, scoreUnits: number, entry: Interned | null = null): void {
+    let row: KeyRow;
+    if (entry === null) {
+      row = this.rowOf(key);
+    } else {
+      const kept = entry.keyRow as KeyRow | null;
+      if (kept !== null && kept.owner === this) {
+        row = kept;
+      } else {
+        row = this.rowOf(key);
+        entry.keyRow = row;
+      }
+    }
     if (row.open.posts === 0) this.open.push(row);
     countPost(row.open, label, scoreUnits);
   }
@@ -99,14 +119,14 @@ export class KeyTable {
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i] as KeyRow;
       subtractCounts(r, countsAt(counts, i));
-      if (r.posts === 0) this.rows.delete(r.key);
+      if (r.posts === 0) this.remove(r);
     }
   }
 
   private rowOf(key: string): KeyRow {
     let row = this.rows.get(key);
     if (row === undefined) {
-      row = new KeyRow(key);
+      row = new KeyRow(key, this);
       this.rows.set(key, row);
     }
     return row;
@@ -116,7 +136,12 @@ export class KeyTable {
   drop(key: string): void {
     const row = this.rows.get(key);
     if (row === undefined) return;
-    this.rows.delete(key);
+    this.remove(row);
     if (row.open.posts > 0) this.open.splice(this.open.indexOf(row), 1);
+  }
+
+  private remove(row: KeyRow): void {
+    this.rows.delete(row.key);
+    row.owner = null;
   }
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createDemoGenerator } from '../../lib/demo/generator';
+import { AnalysisBuffer, analyzeInto } from '../../lib/nlp/analysisBuffer';
 import { ANALYZER_NAMES, createAnalyzer } from '../../lib/sentiment/analyzers';
 import type { Post } from '../../lib/post';
 
@@ -99,5 +101,38 @@ describe('sentiment analyzer (package baseline)', () => {
   it('scores pt/es with natural\'s lexicons and leaves other languages unscored', () => {
     expect(baseline.analyze(post('muito bom', 'pt')).label).toBe('positive');
     expect(baseline.analyze(post('good', 'it')).label).toBe('unscored');
+  });
+});
+
+describe('analyzeInto', () => {
+  const gen = createDemoGenerator({ seed: 7, rate: 50 });
+  const posts: Post[] = [
+    ...gen.postsBetween(Date.UTC(2026, 0, 1), Date.UTC(2026, 0, 1, 0, 1)),
+    post('hi #Tesla #tesla', 'en', { hashtags: ['#TESLA', 'SpaceX'], mentions: ['Bob.bsky.social'] }),
+    post('Ｇｏｏｄ 𝐠𝐨𝐨𝐝 ΣΑΣ İstanbul', null),
+    post('日本語のポスト', 'ja'),
+    post(''),
+  ];
+
+  it.each(ANALYZER_NAMES)('%s: writes what analyze returns, with each token\'s vocabulary entry', (name) => {
+    const analyzer = createAnalyzer(name);
+    const out = new AnalysisBuffer();
+    expect(posts.length).toBeGreaterThan(2000);
+    for (const p of posts) {
+      analyzer.analyzeInto!(p, out);
+      // An explained analysis in between must not touch the caller's buffer.
+      analyzer.analyze(posts[0]!, { explain: true });
+      expect(out.toAnalysis(null)).toEqual(analyzer.analyze(p));
+      for (const [texts, entries, n] of [[out.words, out.wordEntries, out.wordCount], [out.terms, out.termEntries, out.termCount], [out.hashtags, out.hashtagEntries, out.hashtagCount]] as const) {
+        for (let i = 0; i < n; i++) expect(entries[i]?.text ?? texts[i]).toBe(texts[i]);
+      }
+    }
+  });
+
+  it('an analyzer with analyze only is read through it', () => {
+    const analyzer = createAnalyzer('afinn');
+    const plain = { name: 'plain', analyze: analyzer.analyze.bind(analyzer) };
+    const p = posts[3]!;
+    expect(analyzeInto(plain, p, new AnalysisBuffer()).toAnalysis(null)).toEqual(analyzer.analyze(p));
   });
 });

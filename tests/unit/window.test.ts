@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createAnalyzer } from '../../lib/sentiment/analyzers';
 import { StreamEngine, type EngineOptions } from '../../lib/stream/engine';
 import { mulberry32 } from '../../lib/demo/prng';
 import type { Counts } from '../../lib/stream/counts';
@@ -229,6 +230,37 @@ describe('incremental windows equal a naive recomputation', () => {
       const naive = naiveWindows(posts, { ...base, ...spec });
       expect(windows, `stream ${i}`).toEqual(naive.windows);
       expect(engine.stats().late, `stream ${i}`).toBe(naive.late);
+    }
+  });
+
+  it('with a real analyzer shared by every engine, keys found through its vocabulary entries', () => {
+    // The entries keep each engine's rows and keyword filings; rows of keys that left a window and
+    // of engines before must not be counted into.
+    const analyzer = createAnalyzer('moodstream');
+    const rand = mulberry32(42);
+    for (let i = 0; i < 1000; i++) {
+      const { spec, posts } = randomStream(rand);
+      const chunk = 1 + Math.floor(rand() * 10);
+      const { windows } = runEngine(posts, { ...spec, analyzer }, chunk);
+      expect(windows, `stream ${i}`).toEqual(naiveWindows(posts, { ...base, ...spec, analyzer }).windows);
+    }
+  });
+
+  it('two engines sharing one analyzer, fed in turns, each as if it ran alone', () => {
+    const analyzer = createAnalyzer('moodstream');
+    const rand = mulberry32(43);
+    for (let i = 0; i < 300; i++) {
+      const runs = [randomStream(rand), randomStream(rand)];
+      const engines = runs.map(({ spec }) => new StreamEngine({ ...base, ...spec, analyzer }));
+      const windows: WindowSnapshot[][] = [[], []];
+      for (let at = 0; at < 60; at += 3) {
+        runs.forEach(({ posts }, k) => windows[k]!.push(...engines[k]!.ingest(posts.slice(at, at + 3)).windows));
+      }
+      runs.forEach((run, k) => {
+        windows[k]!.push(...engines[k]!.flush().windows);
+        const alone = runEngine(run.posts, { ...run.spec, analyzer: createAnalyzer('moodstream') }, 3).windows;
+        expect(windows[k], `stream ${i} engine ${k}`).toEqual(alone);
+      });
     }
   });
 
