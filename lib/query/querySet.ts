@@ -27,6 +27,12 @@ export class QuerySet {
    * hits on pointer equality; an equal string that is not shared still finds its entry.
    */
   private readonly byWord = new Map<string, readonly number[]>();
+  /**
+   * What the filings this set leaves on vocabulary entries name as their owner. Not the set
+   * itself: entries outlive it (every keyword change makes a new set), and must not keep its
+   * word memo alive.
+   */
+  private readonly identity = {};
   /** Queries with no atoms: every post is a candidate. */
   private readonly always: boolean[];
   private readonly anyAlways: boolean;
@@ -85,11 +91,11 @@ export class QuerySet {
         filed = this.filedUnder(words[i] as string);
       } else {
         const kept = entry.queryFiling as WordFiling | null;
-        if (kept !== null && kept.set === this) {
+        if (kept !== null && kept.owner === this.identity) {
           filed = kept.queries;
         } else {
           filed = this.filedUnder(entry.text);
-          entry.queryFiling = { set: this, queries: filed };
+          entry.queryFiling = { owner: this.identity, queries: filed };
         }
       }
       if (filed.length !== 0) candidates = this.markAll(filed) || candidates;
@@ -139,9 +145,9 @@ export class QuerySet {
   }
 }
 
-/** What a word's vocabulary entry keeps for the set that worked it out. */
+/** What a word's vocabulary entry keeps for the set that worked it out (see `QuerySet.identity`). */
 interface WordFiling {
-  set: QuerySet;
+  owner: object;
   queries: readonly number[];
 }
 

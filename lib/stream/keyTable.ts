@@ -12,10 +12,10 @@ export class KeyRow implements Counts {
   unscored = 0;
   scoreUnits = 0;
   readonly open: Counts = zeroCounts();
-  /** The table the row is in; null once it has left it (a vocabulary entry may still point here). */
-  owner: KeyTable | null;
+  /** The `identity` of the table the row is in; null once it has left it (a vocabulary entry may still point here). */
+  owner: object | null;
 
-  constructor(readonly key: string, owner: KeyTable) {
+  constructor(readonly key: string, owner: object) {
     this.owner = owner;
   }
 }
@@ -29,6 +29,11 @@ export class KeyRow implements Counts {
  */
 export class KeyTable {
   private readonly rows = new Map<string, KeyRow>();
+  /**
+   * What this table's rows name as their owner. Not the table itself: vocabulary entries outlive
+   * engines, and a row an entry still points to must not keep a whole table alive.
+   */
+  private readonly identity = {};
   /** Rows counted in the open slide, in the order first counted (the order a checkpoint lists). */
   private readonly open: KeyRow[] = [];
 
@@ -51,7 +56,7 @@ export class KeyTable {
       row = this.rowOf(key);
     } else {
       const kept = entry.keyRow as KeyRow | null;
-      if (kept !== null && kept.owner === this) {
+      if (kept !== null && kept.owner === this.identity) {
         row = kept;
       } else {
         row = this.rowOf(key);
@@ -126,7 +131,7 @@ export class KeyTable {
   private rowOf(key: string): KeyRow {
     let row = this.rows.get(key);
     if (row === undefined) {
-      row = new KeyRow(key, this);
+      row = new KeyRow(key, this.identity);
       this.rows.set(key, row);
     }
     return row;

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { AnalysisBuffer, analyzeInto } from '../../lib/nlp/analysisBuffer';
+import { QuerySet } from '../../lib/query';
 import { createAnalyzer } from '../../lib/sentiment/analyzers';
+import { KeyTable } from '../../lib/stream/keyTable';
 import { StreamEngine, type EngineOptions } from '../../lib/stream/engine';
 import { mulberry32 } from '../../lib/demo/prng';
 import type { Counts } from '../../lib/stream/counts';
@@ -393,5 +396,28 @@ describe('SlidingWindow equals the sum of its last slides', () => {
         expect(w.isEmpty()).toBe(want.total[0] === 0);
       }
     }
+  });
+});
+
+describe('key rows and keyword filings kept on vocabulary entries', () => {
+  it("keeps rows and keyword filings on vocabulary entries without keeping an engine's tables or sets alive", () => {
+    const analyzer = createAnalyzer('moodstream');
+    const engine = new StreamEngine({ ...base, analyzer, keywords: ['tesla', '#launch'], batchMs: 1000, windowMs: 2000, slideMs: 1000 });
+    engine.ingest([post(0, 'tesla is good #launch'), post(1500, 'tesla again #launch')]);
+    engine.flush();
+    expect(engine.removeKeyword('tesla')).toBe(true);
+    const out = analyzeInto(analyzer, post(0, 'tesla is good #launch'), new AnalysisBuffer());
+    const entries = [...out.termEntries.slice(0, out.termCount), ...out.hashtagEntries.slice(0, out.hashtagCount), ...out.wordEntries.slice(0, out.wordCount)];
+    expect(entries.filter((e) => e?.keyRow != null).length).toBeGreaterThan(0);
+    expect(entries.filter((e) => e?.queryFiling != null).length).toBeGreaterThan(0);
+    // Everything an entry reaches, through fields, arrays and maps.
+    const seen = new Set<unknown>();
+    const visit = (x: unknown): void => {
+      if (typeof x !== 'object' || x === null || seen.has(x)) return;
+      seen.add(x);
+      for (const v of x instanceof Map ? [...x].flat() : Object.values(x)) visit(v);
+    };
+    entries.forEach(visit);
+    expect([...seen].filter((x) => x instanceof KeyTable || x instanceof QuerySet || x instanceof StreamEngine)).toEqual([]);
   });
 });
