@@ -20,7 +20,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { createDemoGenerator } from '../lib/demo/generator';
 import type { Analyzer } from '../lib/nlp/analysis';
-import { AnalysisBuffer, analyzeInto } from '../lib/nlp/analysisBuffer';
+import { AnalysisBuffer, analyzeInPlace } from '../lib/nlp/analysisBuffer';
 import { createAnalyzer } from '../lib/sentiment/analyzers';
 import { parseJetstreamLine, parseJsonLine } from '../lib/sources/formats';
 import type { ParseResult } from '../lib/sources/formats';
@@ -130,7 +130,7 @@ function parseAndAnalyze(lines: string[], analyzer?: Analyzer): () => void {
   return () => {
     for (const line of lines) {
       const r = parseJsonLine(line, 'replay');
-      if (r.ok) sink += analyzer ? analyzeInto(analyzer, r.post, out).termCount : 1;
+      if (r.ok) sink += analyzer ? analyzeInPlace(analyzer, r.post, out).termCount : 1;
     }
   };
 }

@@ -33,15 +33,21 @@ export interface Analysis {
   contributions?: Contribution[];
 }
 
-/** Turns a post into its analysis. Implementations are pure and reusable across posts. */
+/**
+ * Turns a post into its analysis. Implementations are reusable across posts, and a post's
+ * analysis never depends on the posts before it (what they keep between posts is caches).
+ */
 export interface Analyzer {
   /** Scorer name as the CLI and the eval command know it (`afinn`, `moodstream`). */
   readonly name: string;
   analyze(post: Post, options?: { explain?: boolean }): Analysis;
   /**
    * The same analysis, unexplained, written into `out` (see {@link AnalysisBuffer}): what a
-   * stream's caller uses, allocating nothing per post. Optional: the engine reads an analyzer
-   * without it through `analyze`.
+   * stream's caller uses, so that no list is copied per post. An implementation resets `out`
+   * (`collectFeatures` does), then sets its score with `scored` unless the post is unscored; each
+   * entry it lists has the listed string as its `text`, and its slots start null and are left to
+   * their consumers (see `Interned`). Optional: the engine reads an analyzer without it
+   * through `analyze`.
    */
   analyzeInto?(post: Post, out: AnalysisBuffer): void;
 }

@@ -5,8 +5,8 @@ import { FeatureBuilder } from './features';
 /**
  * A post's analysis in lists that are reused from post to post (see {@link FeatureLists}): the
  * engine reads each post in place before the next one overwrites it, so its hot path copies no
- * list and keys its counts by the tokens' vocabulary entries. {@link toAnalysis} makes the
- * `Analysis` of its own that `Analyzer.analyze` returns.
+ * list, and it finds each key's row through the token's vocabulary entry. {@link toAnalysis}
+ * makes the `Analysis` of its own that `Analyzer.analyze` returns.
  */
 export class AnalysisBuffer extends FeatureBuilder {
   /** As in `Analysis`. */
@@ -14,12 +14,40 @@ export class AnalysisBuffer extends FeatureBuilder {
   score = 0;
   label: Label = 'unscored';
 
+  /** Starts a new post: no features, unscored. */
+  override reset(): this {
+    this.lang = null;
+    this.score = 0;
+    this.label = 'unscored';
+    return super.reset();
+  }
+
   /** Sets the sentiment part: a score in [-1, 1] and its label, or `unscored` when `lang` is null. */
   scored(lang: ScoredLang | null, score: number, label: Label): this {
     this.lang = lang;
     this.score = score;
     this.label = label;
     return this;
+  }
+
+  /** Reads an `Analysis` in (with no vocabulary entries): for analyzers that only have `analyze`. */
+  read(a: Analysis): this {
+    this.reset();
+    for (const w of a.words) {
+      this.wordEntries[this.wordCount] = null;
+      this.words[this.wordCount++] = w;
+    }
+    // The lists of an Analysis are distinct already (see Analysis).
+    for (const t of a.terms) {
+      this.termEntries[this.termCount] = null;
+      this.terms[this.termCount++] = t;
+    }
+    for (const h of a.hashtags) {
+      this.hashtagEntries[this.hashtagCount] = null;
+      this.hashtags[this.hashtagCount++] = h;
+    }
+    for (const m of a.mentions) this.mentions[this.mentionCount++] = m;
+    return this.scored(a.lang, a.score, a.label);
   }
 
   /**
@@ -36,14 +64,31 @@ export class AnalysisBuffer extends FeatureBuilder {
 }
 
 /**
+ * An analyzer around one function that writes a post's analysis into a buffer (and, when given
+ * an array, the contributions that explain its score): `analyzeInto` calls it on the caller's
+ * buffer, `analyze` on a buffer of the analyzer's own and copies the result out.
+ */
+export function bufferedAnalyzer(name: string, run: (post: Post, out: AnalysisBuffer, contributions: Contribution[] | null) => void): Analyzer {
+  const own = new AnalysisBuffer();
+  return {
+    name,
+    analyze(post: Post, options?: { explain?: boolean }): Analysis {
+      const contributions = options?.explain ? [] : null;
+      run(post, own, contributions);
+      return own.toAnalysis(contributions);
+    },
+    analyzeInto(post: Post, out: AnalysisBuffer): void {
+      run(post, out, null);
+    },
+  };
+}
+
+/**
  * Analyzes `post` into `out` with the analyzer's `analyzeInto`, or, for an analyzer that only
  * has `analyze`, by reading its result in.
  */
-export function analyzeInto(analyzer: Analyzer, post: Post, out: AnalysisBuffer): AnalysisBuffer {
-  if (analyzer.analyzeInto !== undefined) {
-    analyzer.analyzeInto(post, out);
-    return out;
-  }
-  const a = analyzer.analyze(post);
-  return out.fill(a).scored(a.lang, a.score, a.label);
+export function analyzeInPlace(analyzer: Analyzer, post: Post, out: AnalysisBuffer): AnalysisBuffer {
+  if (analyzer.analyzeInto === undefined) return out.read(analyzer.analyze(post));
+  analyzer.analyzeInto(post, out);
+  return out;
 }

@@ -130,19 +130,6 @@ export class FeatureBuilder implements FeatureLists {
       mentions: this.mentions.slice(0, this.mentionCount),
     };
   }
-
-  /** Reads features some analyzer returned as arrays (then with no vocabulary entries). */
-  fill(f: Features): this {
-    this.reset();
-    for (const w of f.words) this.number(w, null);
-    for (const t of f.terms) {
-      this.termEntries[this.termCount] = null;
-      this.terms[this.termCount++] = t;
-    }
-    for (const h of f.hashtags) this.hashtag(h, null);
-    for (const m of f.mentions) this.mention(m);
-    return this;
-  }
 }
 
 function contains(list: readonly string[], n: number, x: string): boolean {

@@ -21,8 +21,11 @@
  * What the table stores: an object with the token's text, and two slots where consumers of an
  * analysis keep what they derived from the token, so that finding it again per post is a field
  * read rather than a hash of the text: a window's row for a term or hashtag (see `KeyTable`) and
- * the keyword queries a word concerns (see `QuerySet`). Only those consumers write them, and each
- * checks that what it finds is its own (an analyzer may serve several engines one after another).
+ * the keyword queries a word concerns (see `QuerySet`). They start null; only those consumers
+ * write them, and each checks that what it finds is its own (an analyzer may serve several
+ * engines one after another). What an entry keeps may outlive its table or set (a key that left
+ * the window, an engine since discarded), but it is one small object per slot and names its
+ * owner by a token, not by the table: bounded by the vocabulary's limit.
  */
 export interface Interned {
   readonly text: string;

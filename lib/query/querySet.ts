@@ -90,12 +90,17 @@ export class QuerySet {
       if (entry === null) {
         filed = this.filedUnder(words[i] as string);
       } else {
-        const kept = entry.queryFiling as WordFiling | null;
-        if (kept !== null && kept.owner === this.identity) {
+        const kept = entry.queryFiling;
+        if (kept instanceof WordFiling && kept.owner === this.identity) {
           filed = kept.queries;
         } else {
-          filed = this.filedUnder(entry.text);
-          entry.queryFiling = { owner: this.identity, queries: filed };
+          filed = this.filedUnder(words[i] as string);
+          if (kept instanceof WordFiling) {
+            kept.owner = this.identity;
+            kept.queries = filed;
+          } else {
+            entry.queryFiling = new WordFiling(this.identity, filed);
+          }
         }
       }
       if (filed.length !== 0) candidates = this.markAll(filed) || candidates;
@@ -146,9 +151,11 @@ export class QuerySet {
 }
 
 /** What a word's vocabulary entry keeps for the set that worked it out (see `QuerySet.identity`). */
-interface WordFiling {
-  owner: object;
-  queries: readonly number[];
+class WordFiling {
+  constructor(
+    public owner: object,
+    public queries: readonly number[],
+  ) {}
 }
 
 /** A plain doc read as feature lists (with no vocabulary entries). */

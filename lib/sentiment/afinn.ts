@@ -1,8 +1,7 @@
-import type { Analysis, Analyzer, Contribution, ScoredLang } from '../nlp/analysis';
-import { AnalysisBuffer } from '../nlp/analysisBuffer';
+import type { Analyzer, Contribution, ScoredLang } from '../nlp/analysis';
+import { bufferedAnalyzer } from '../nlp/analysisBuffer';
 import { splitHashtag } from '../nlp/hashtag';
 import { TokenKind, type Tokens } from '../nlp/tokenize';
-import type { Post } from '../post';
 import { AFINN } from './lexicon';
 import { createPostReader } from './resolveLang';
 import { labelFor, normalizeScore, SIGN_BAND } from './score';
@@ -45,25 +44,10 @@ function sumAfinn(tokens: Tokens, lang: ScoredLang, contributions: Contribution[
 /** `afinn`: plain AFINN-165 with emoji (en) and natural's AFINN (pt, es), summed word by word, no rules. */
 export function createAfinnAnalyzer(): Analyzer {
   const read = createPostReader();
-  const own = new AnalysisBuffer();
-  const analyzeInto = (post: Post, out: AnalysisBuffer, contributions: Contribution[] | null): void => {
+  return bufferedAnalyzer('afinn', (post, out, contributions) => {
     const { tokens, lang } = read(post, out);
-    if (lang === null) {
-      out.scored(lang, 0, 'unscored');
-      return;
-    }
+    if (lang === null) return;
     const score = normalizeScore(sumAfinn(tokens, lang, contributions));
     out.scored(lang, score, labelFor(score, SIGN_BAND));
-  };
-  return {
-    name: 'afinn',
-    analyze(post: Post, options?: { explain?: boolean }): Analysis {
-      const contributions = options?.explain ? [] : null;
-      analyzeInto(post, own, contributions);
-      return own.toAnalysis(contributions);
-    },
-    analyzeInto(post: Post, out: AnalysisBuffer): void {
-      analyzeInto(post, out, null);
-    },
-  };
+  });
 }

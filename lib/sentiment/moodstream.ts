@@ -23,15 +23,14 @@
  *
  * The sum is normalized as VADER does (`s / sqrt(s^2 + 15)`) and labelled with {@link NEUTRAL_BAND}.
  */
-import type { Analysis, Analyzer, Contribution, ScoredLang } from '../nlp/analysis';
-import { AnalysisBuffer } from '../nlp/analysisBuffer';
+import type { Analyzer, Contribution, ScoredLang } from '../nlp/analysis';
+import { bufferedAnalyzer } from '../nlp/analysisBuffer';
 import { collectFeatures, type FeatureBuilder } from '../nlp/features';
 import { splitHashtag } from '../nlp/hashtag';
 import { segmentWords } from '../nlp/segment';
 import { STOPWORDS } from '../nlp/stopwords';
 import { TokenBuffer, TokenFlag, TokenKind, tokenize, type Tokens } from '../nlp/tokenize';
 import { Vocabulary } from '../nlp/vocabulary';
-import type { Post } from '../post';
 import { GuessableToken, resolveLang } from './resolveLang';
 import { PICTOGRAPH_SCORES, TABLES, WordEntry, type LanguageTable } from './rules';
 import { labelFor, normalizeScore, type NeutralBand } from './score';
@@ -472,27 +471,15 @@ export function createMoodstreamAnalyzer(): Analyzer {
   const hashtags = new HashtagScores();
   const vocab = new Vocabulary((text) => new ScoredToken(text));
   const buffer = new TokenBuffer<ScoredToken>();
-  const own = new AnalysisBuffer();
-  const analyzeInto = (post: Post, out: AnalysisBuffer, contributions: Contribution[] | null): void => {
+  return bufferedAnalyzer('moodstream', (post, out, contributions) => {
     const tokens = tokenize(post.text, vocab, buffer);
     const lang = resolveLang(post.lang, tokens);
     if (lang === null) {
-      collectFeatures(tokens, lang, post, out).scored(lang, 0, 'unscored');
+      collectFeatures(tokens, lang, post, out);
       return;
     }
     const score = normalizeScore(scoreTokens(tokens, lang, hashtags, contributions, out.reset()));
     out.structural(post);
     out.scored(lang, score, labelFor(score, NEUTRAL_BAND[lang]));
-  };
-  return {
-    name: 'moodstream',
-    analyze(post: Post, options?: { explain?: boolean }): Analysis {
-      const contributions = options?.explain ? [] : null;
-      analyzeInto(post, own, contributions);
-      return own.toAnalysis(contributions);
-    },
-    analyzeInto(post: Post, out: AnalysisBuffer): void {
-      analyzeInto(post, out, null);
-    },
-  };
+  });
 }

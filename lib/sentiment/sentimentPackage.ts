@@ -1,7 +1,6 @@
 import Sentiment from 'sentiment';
-import type { Analysis, Analyzer, Contribution } from '../nlp/analysis';
-import { AnalysisBuffer } from '../nlp/analysisBuffer';
-import type { Post } from '../post';
+import type { Analyzer } from '../nlp/analysis';
+import { bufferedAnalyzer } from '../nlp/analysisBuffer';
 import { AFINN } from './lexicon';
 import { createPostReader } from './resolveLang';
 import { labelFor, normalizeScore, SIGN_BAND } from './score';
@@ -18,26 +17,12 @@ export function createSentimentPackageAnalyzer(): Analyzer {
   engine.registerLanguage('pt', { labels: Object.fromEntries(AFINN.pt) });
   engine.registerLanguage('es', { labels: Object.fromEntries(AFINN.es) });
   const read = createPostReader();
-  const own = new AnalysisBuffer();
-  /** Scores `post` into `out`; with `explain`, returns the package's word scores. */
-  const analyzeInto = (post: Post, out: AnalysisBuffer, explain: boolean): Contribution[] | null => {
+  return bufferedAnalyzer('sentiment', (post, out, contributions) => {
     const { lang } = read(post, out);
-    if (lang === null) {
-      out.scored(lang, 0, 'unscored');
-      return explain ? [] : null;
-    }
+    if (lang === null) return;
     const result = engine.analyze(post.text, { language: lang });
     const score = normalizeScore(result.score);
     out.scored(lang, score, labelFor(score, SIGN_BAND));
-    return explain ? result.calculation.flatMap((c) => Object.entries(c).map(([token, weight]) => ({ token, weight }))) : null;
-  };
-  return {
-    name: 'sentiment',
-    analyze(post: Post, options?: { explain?: boolean }): Analysis {
-      return own.toAnalysis(analyzeInto(post, own, options?.explain === true));
-    },
-    analyzeInto(post: Post, out: AnalysisBuffer): void {
-      analyzeInto(post, out, false);
-    },
-  };
+    if (contributions) for (const c of result.calculation) for (const [token, weight] of Object.entries(c)) contributions.push({ token, weight });
+  });
 }

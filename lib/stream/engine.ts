@@ -1,5 +1,5 @@
 import type { Analysis, Analyzer } from '../nlp/analysis';
-import { AnalysisBuffer, analyzeInto } from '../nlp/analysisBuffer';
+import { AnalysisBuffer, analyzeInPlace } from '../nlp/analysisBuffer';
 import type { Interned } from '../nlp/vocabulary';
 import type { Post } from '../post';
 import { parseQuery, QuerySet, type Query } from '../query';
@@ -322,8 +322,8 @@ export class StreamEngine {
       let explained: Analysis | null = null;
       try {
         // An explained post is analyzed whole, into an Analysis of its own that the sample keeps.
-        if (explain) a.fill((explained = this.analyzer.analyze(post, EXPLAIN))).scored(explained.lang, explained.score, explained.label);
-        else analyzeInto(this.analyzer, post, a);
+        if (explain) a.read((explained = this.analyzer.analyze(post, EXPLAIN)));
+        else analyzeInPlace(this.analyzer, post, a);
       } catch {
         // One post the analyzer cannot take must not cost the batch: it is counted and dropped.
         this.counters.invalid++;

@@ -22,8 +22,8 @@ export class KeyRow implements Counts {
 
 /**
  * The keys of one field (hashtags, terms or keywords) in a sliding window and in its open slide,
- * one row per key. A post's key is looked up once, in this table, and counted into its row's open
- * slide; closing the slide moves the counts into the window row by row, with no lookup, and a
+ * one row per key. A post's key is looked up in this table (at most once per table when it comes
+ * with a vocabulary entry, which then keeps the row) and counted into its row's open slide; closing the slide moves the counts into the window row by row, with no lookup, and a
  * slide leaving the window is taken out through the rows it kept. A key leaves the table when its
  * window count falls to zero.
  */
@@ -55,8 +55,8 @@ export class KeyTable {
     if (entry === null) {
       row = this.rowOf(key);
     } else {
-      const kept = entry.keyRow as KeyRow | null;
-      if (kept !== null && kept.owner === this.identity) {
+      const kept = entry.keyRow;
+      if (kept instanceof KeyRow && kept.owner === this.identity) {
         row = kept;
       } else {
         row = this.rowOf(key);
@@ -146,7 +146,7 @@ export class KeyTable {
   }
 
   private remove(row: KeyRow): void {
-    this.rows.delete(row.key);
+    if (this.rows.get(row.key) === row) this.rows.delete(row.key);
     row.owner = null;
   }
 }

@@ -34,8 +34,8 @@ interface Slide {
  * The law that makes this exact is `inv(reduce(x, y), x) = y`; counts are integers, so it holds to
  * the last digit. Posts are counted into the open slide `s` as they come (`countPost`, and
  * `hashtags.count`, `terms.count`, `keywords.count` for their keys); `push` closes it. Each key
- * has one row holding both its window and its open-slide counts, so a post costs one lookup per
- * key and a slide costs in proportion to the keys of the two slides touched, with no lookup.
+ * has one row holding both its window and its open-slide counts, so a post costs at most one lookup
+ * per key and a slide costs in proportion to the keys of the two slides touched, with no lookup.
  */
 export class SlidingWindow {
   /** Closed slides, oldest first; at most `slides` long. Empty slides are kept as null. */
