@@ -42,12 +42,13 @@ export interface Analyzer {
   readonly name: string;
   analyze(post: Post, options?: { explain?: boolean }): Analysis;
   /**
-   * The same analysis, unexplained, written into `out` (see {@link AnalysisBuffer}): what a
-   * stream's caller uses, so that no list is copied per post. An implementation resets `out`
+   * The same analysis written into `out` (see {@link AnalysisBuffer}): what a stream's caller
+   * uses, so that no list is copied per post. When `contributions` is given, the tokens that moved
+   * the score are pushed to it (what `explain` gives). An implementation resets `out`
    * (`collectFeatures` does), then sets its score with `scored` unless the post is unscored; each
    * entry it lists has the listed string as its `text`, and its slots start null and are left to
    * their consumers (see `Interned`). Optional: the engine reads an analyzer without it
    * through `analyze`.
    */
-  analyzeInto?(post: Post, out: AnalysisBuffer): void;
+  analyzeInto?(post: Post, out: AnalysisBuffer, contributions?: Contribution[] | null): void;
 }

@@ -77,18 +77,26 @@ export function bufferedAnalyzer(name: string, run: (post: Post, out: AnalysisBu
       run(post, own, contributions);
       return own.toAnalysis(contributions);
     },
-    analyzeInto(post: Post, out: AnalysisBuffer): void {
-      run(post, out, null);
+    analyzeInto(post: Post, out: AnalysisBuffer, contributions: Contribution[] | null = null): void {
+      run(post, out, contributions);
     },
   };
 }
 
+/** One options object for every explained post rather than one per call. */
+const EXPLAIN = Object.freeze({ explain: true });
+
 /**
  * Analyzes `post` into `out` with the analyzer's `analyzeInto`, or, for an analyzer that only
  * has `analyze`, by reading its result in.
+ * @param contributions when given, receives the tokens that moved the score
  */
-export function analyzeInPlace(analyzer: Analyzer, post: Post, out: AnalysisBuffer): AnalysisBuffer {
-  if (analyzer.analyzeInto === undefined) return out.read(analyzer.analyze(post));
-  analyzer.analyzeInto(post, out);
-  return out;
+export function analyzeInPlace(analyzer: Analyzer, post: Post, out: AnalysisBuffer, contributions: Contribution[] | null = null): AnalysisBuffer {
+  if (analyzer.analyzeInto !== undefined) {
+    analyzer.analyzeInto(post, out, contributions);
+    return out;
+  }
+  const a = analyzer.analyze(post, contributions === null ? undefined : EXPLAIN);
+  if (contributions !== null && a.contributions) contributions.push(...a.contributions);
+  return out.read(a);
 }

@@ -1,4 +1,4 @@
-import type { Analysis, Analyzer } from '../nlp/analysis';
+import type { Analyzer, Contribution } from '../nlp/analysis';
 import { AnalysisBuffer, analyzeInPlace } from '../nlp/analysisBuffer';
 import type { Interned } from '../nlp/vocabulary';
 import type { Post } from '../post';
@@ -317,13 +317,11 @@ export class StreamEngine {
     const sampling = this.sampleSize > 0;
     for (let i = 0; i < posts.length; i++) {
       const post = posts[i] as Post;
-      const explain = sampling && i % every === 0;
+      // A sampled post is explained: its contributions go to the live feed.
+      const contributions: Contribution[] | null = sampling && i % every === 0 ? [] : null;
       const a = this.analysis;
-      let explained: Analysis | null = null;
       try {
-        // An explained post is analyzed whole, into an Analysis of its own that the sample keeps.
-        if (explain) a.read((explained = this.analyzer.analyze(post, EXPLAIN)));
-        else analyzeInPlace(this.analyzer, post, a);
+        analyzeInPlace(this.analyzer, post, a, contributions);
       } catch {
         // One post the analyzer cannot take must not cost the batch: it is counted and dropped.
         this.counters.invalid++;
@@ -339,11 +337,11 @@ export class StreamEngine {
         this.matcher.matchFeatures(a, post.lang ?? a.lang, this.matched);
         for (const k of this.matched) window.keywords.count((this.tracked[k] as Tracked).text, label, units);
       }
-      if (explained !== null) {
+      if (contributions !== null) {
         out.samples.push({
           id: post.id, text: post.text, createdAt: post.createdAt, author: post.author,
-          lang: post.lang ?? explained.lang, source: post.source, label: explained.label, score: explained.score,
-          hashtags: explained.hashtags, contributions: explained.contributions,
+          lang: post.lang ?? a.lang, source: post.source, label, score: a.score,
+          hashtags: a.hashtags.slice(0, a.hashtagCount), contributions,
         });
       }
     }
@@ -364,9 +362,6 @@ export class StreamEngine {
 }
 
 const ZERO: Counts = zeroCounts();
-
-/** One options object for every explained post rather than one per call. */
-const EXPLAIN = Object.freeze({ explain: true });
 
 /** 9999-12-31T23:59:59.999Z: past it, dates are not dates and batch arithmetic loses precision. */
 const MAX_TIME = 253_402_300_799_999;

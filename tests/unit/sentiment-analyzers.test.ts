@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDemoGenerator } from '../../lib/demo/generator';
+import type { Contribution } from '../../lib/nlp/analysis';
 import { AnalysisBuffer, analyzeInPlace } from '../../lib/nlp/analysisBuffer';
 import { ANALYZER_NAMES, createAnalyzer } from '../../lib/sentiment/analyzers';
 import type { Post } from '../../lib/post';
@@ -123,6 +124,9 @@ describe('analyzeInto', () => {
       // An explained analysis in between must not touch the caller's buffer.
       analyzer.analyze(posts[0]!, { explain: true });
       expect(out.toAnalysis(null)).toEqual(analyzer.analyze(p));
+      const contributions: Contribution[] = [];
+      analyzer.analyzeInto!(p, out, contributions);
+      expect(out.toAnalysis(contributions)).toEqual(analyzer.analyze(p, { explain: true }));
       for (const [texts, entries, n] of [[out.words, out.wordEntries, out.wordCount], [out.terms, out.termEntries, out.termCount]] as const) {
         for (let i = 0; i < n; i++) expect(entries[i]?.text).toBe(texts[i]);
       }
@@ -136,5 +140,7 @@ describe('analyzeInto', () => {
     const plain = { name: 'plain', analyze: analyzer.analyze.bind(analyzer) };
     const p = posts[3]!;
     expect(analyzeInPlace(plain, p, new AnalysisBuffer()).toAnalysis(null)).toEqual(analyzer.analyze(p));
+    const contributions: Contribution[] = [];
+    expect(analyzeInPlace(plain, p, new AnalysisBuffer(), contributions).toAnalysis(contributions)).toEqual(analyzer.analyze(p, { explain: true }));
   });
 });
