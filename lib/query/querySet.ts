@@ -85,24 +85,7 @@ export class QuerySet {
     let candidates = false;
     const { words, wordEntries } = post;
     for (let i = 0; i < post.wordCount; i++) {
-      const entry = wordEntries[i] as Interned | null;
-      let filed: readonly number[];
-      if (entry === null) {
-        filed = this.filedUnder(words[i] as string);
-      } else {
-        const kept = entry.queryFiling;
-        if (kept instanceof WordFiling && kept.owner === this.identity) {
-          filed = kept.queries;
-        } else {
-          filed = this.filedUnder(words[i] as string);
-          if (kept instanceof WordFiling) {
-            kept.owner = this.identity;
-            kept.queries = filed;
-          } else {
-            entry.queryFiling = new WordFiling(this.identity, filed);
-          }
-        }
-      }
+      const filed = this.filedFor(words[i] as string, wordEntries[i] as Interned | null);
       if (filed.length !== 0) candidates = this.markAll(filed) || candidates;
     }
     if (this.tagAtoms) for (let i = 0; i < post.hashtagCount; i++) candidates = this.mark(post.hashtags[i] as string) || candidates;
@@ -117,6 +100,21 @@ export class QuerySet {
       if ((due[i] || this.always[i]) && matchQuery(this.queries[i] as Query, prepared)) matched.push(i);
       due[i] = false;
     }
+  }
+
+  /** {@link filedUnder}, kept on the word's vocabulary entry when it has one. */
+  private filedFor(word: string, entry: Interned | null): readonly number[] {
+    if (entry === null) return this.filedUnder(word);
+    const kept = entry.queryFiling;
+    if (kept instanceof WordFiling && kept.owner === this.identity) return kept.queries;
+    const queries = this.filedUnder(word);
+    if (kept instanceof WordFiling) {
+      kept.owner = this.identity;
+      kept.queries = queries;
+    } else {
+      entry.queryFiling = new WordFiling(this.identity, queries);
+    }
+    return queries;
   }
 
   /** The queries filed under the word parts of `word`. */

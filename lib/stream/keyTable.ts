@@ -23,8 +23,9 @@ export class KeyRow implements Counts {
 /**
  * The keys of one field (hashtags, terms or keywords) in a sliding window and in its open slide,
  * one row per key. A post's key is looked up in this table (at most once per table when it comes
- * with a vocabulary entry, which then keeps the row) and counted into its row's open slide; closing the slide moves the counts into the window row by row, with no lookup, and a
- * slide leaving the window is taken out through the rows it kept. A key leaves the table when its
+ * with a vocabulary entry, which then keeps the row) and counted into its row's open slide;
+ * closing the slide moves the counts into the window row by row, with no lookup, and a slide
+ * leaving the window is taken out through the rows it kept. A key leaves the table when its
  * window count falls to zero.
  */
 export class KeyTable {
@@ -51,18 +52,9 @@ export class KeyTable {
    *   the key is looked up once rather than once per post
    */
   count(key: string, label: Label, scoreUnits: number, entry: Interned | null = null): void {
-    let row: KeyRow;
-    if (entry === null) {
-      row = this.rowOf(key);
-    } else {
-      const kept = entry.keyRow;
-      if (kept instanceof KeyRow && kept.owner === this.identity) {
-        row = kept;
-      } else {
-        row = this.rowOf(key);
-        entry.keyRow = row;
-      }
-    }
+    const kept = entry === null ? null : entry.keyRow;
+    const row = kept instanceof KeyRow && kept.owner === this.identity ? kept : this.rowOf(key);
+    if (entry !== null && row !== kept) entry.keyRow = row;
     if (row.open.posts === 0) this.open.push(row);
     countPost(row.open, label, scoreUnits);
   }
