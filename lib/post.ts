@@ -26,3 +26,33 @@ export interface Post {
 
 /** Sentiment label of a post; `unscored` means its language has no lexicon. */
 export type Label = 'positive' | 'neutral' | 'negative' | 'unscored';
+
+/**
+ * Makes a post: every source builds its posts here, then adds the structural entities it has.
+ *
+ * A constructor rather than an object literal, for the garbage collector. V8 watches the objects
+ * each literal in the code makes, and when at some young-generation collection nearly all of them
+ * are still alive, it allocates that literal's objects in the old generation from then on
+ * ("pretenuring"). A reader that hands posts on in chunks meets that condition by chance, and
+ * then every post, and the strings it holds, outlives the cheap collections and waits for a full
+ * one: a fifth to a half of bench processes ran 10-15% slower for it. Objects made by `new` are not
+ * watched so.
+ */
+export function createPost(id: string, text: string, createdAt: number, author: string | null, lang: string | null, source: string): Post {
+  return new SourcePost(id, text, createdAt, author, lang, source);
+}
+
+class SourcePost implements Post {
+  declare hashtags?: string[];
+  declare mentions?: string[];
+  declare links?: string[];
+
+  constructor(
+    public id: string,
+    public text: string,
+    public createdAt: number,
+    public author: string | null,
+    public lang: string | null,
+    public source: string,
+  ) {}
+}

@@ -1,4 +1,4 @@
-import type { Post } from '../post';
+import { createPost, type Post } from '../post';
 import { chance, hashSeed, mulberry32, pick, poisson, weighted, type Rng } from './prng';
 import {
   DEMO_LANGS,
@@ -103,8 +103,8 @@ export function createDemoGenerator(options: DemoGeneratorOptions): DemoGenerato
     const posts: Post[] = [];
     for (let i = 0; i < n; i++) {
       const k = weighted(rng, weights);
-      const post = composePost(rng, TOPICS[k] as Topic, moments[k] as Moment);
-      posts.push({ id: `demo-${seed}-${second}-${i}`, createdAt: second * 1000 + (offsets[i] as number), source: 'demo', ...post });
+      const c = composePost(rng, TOPICS[k] as Topic, moments[k] as Moment);
+      posts.push(withEntities(createPost(`demo-${seed}-${second}-${i}`, c.text, second * 1000 + (offsets[i] as number), c.author, c.lang, 'demo')));
     }
     cached = { second, posts };
     return posts;
@@ -138,15 +138,15 @@ function minuteSpike(seed: number, minute: number, secondInMinute: number): numb
   return secondInMinute >= start && secondInMinute < start + 20 ? topic : -1;
 }
 
-type Composed = Pick<Post, 'text' | 'author' | 'lang'> & Partial<Pick<Post, 'hashtags' | 'mentions' | 'links'>>;
+type Composed = Pick<Post, 'text' | 'author' | 'lang'>;
 
 function composePost(rng: Rng, topic: Topic, m: Moment): Composed {
   if (topic.official && chance(rng, P_OFFICIAL)) {
-    return withEntities({ text: fill(rng, pick(rng, topic.official.lines), topic, m), author: topic.official.author, lang: 'en' });
+    return { text: fill(rng, pick(rng, topic.official.lines), topic, m), author: topic.official.author, lang: 'en' };
   }
   if (chance(rng, P_OTHER_LANG)) {
     const other = pick(rng, OTHER_LANG_LINES);
-    return withEntities({ text: `${other.text} ${pick(rng, topic.hashtags)}`, author: handle(rng, 'en'), lang: other.lang });
+    return { text: `${other.text} ${pick(rng, topic.hashtags)}`, author: handle(rng, 'en'), lang: other.lang };
   }
   const lang = DEMO_LANGS[weighted(rng, topic.langs)] as DemoLang;
   const mood = m.byLang?.[lang] ?? m;
@@ -172,7 +172,7 @@ function composePost(rng: Rng, topic: Topic, m: Moment): Composed {
     tail.push(chance(rng, 0.3) ? e.repeat(2 + Math.floor(rng() * 2)) : e);
   }
   if (tail.length > 0) text = `${text} ${tail.join(' ')}`;
-  return withEntities({ text, author: handle(rng, lang), lang: lang === 'en' && chance(rng, P_LANG_UNTAGGED) ? null : lang });
+  return { text, author: handle(rng, lang), lang: lang === 'en' && chance(rng, P_LANG_UNTAGGED) ? null : lang };
 }
 
 function fill(rng: Rng, template: string, topic: Topic, m: Moment): string {
@@ -203,7 +203,7 @@ const MENTION_RE = /@[A-Za-z0-9_]+/g;
 const LINK_RE = /https?:\/\/[^\s]+/g;
 
 /** The generator knows its entities, as X's API gives them, so it fills them structurally. */
-function withEntities(p: Composed): Composed {
+function withEntities(p: Post): Post {
   const hashtags = p.text.match(HASHTAG_RE);
   const mentions = p.text.match(MENTION_RE);
   const links = p.text.match(LINK_RE);

@@ -1,4 +1,4 @@
-import type { Post } from '../post';
+import { createPost, type Post } from '../post';
 
 /**
  * Mastodon statuses to posts: the HTML `content` reduced to plain text, boosts told apart, and the
@@ -162,17 +162,12 @@ export function statusToPost(status: unknown): StatusResult {
     Array.isArray(list)
       ? list.flatMap((x) => (isRecord(x) && typeof x[field] === 'string' && x[field] !== '' ? [prefix + (x[field] as string)] : []))
       : [];
-  const post: Post = {
-    id,
-    text: spoiler === '' ? body.text : `${spoiler}\n\n${body.text}`,
-    createdAt: time,
-    author: typeof account.acct === 'string' ? account.acct : null,
-    lang: typeof status.language === 'string' && status.language !== '' ? status.language : null,
-    source: 'mastodon',
-    hashtags: names(status.tags, 'name', '#'),
-    mentions: names(status.mentions, 'acct', '@'),
-    links: body.links,
-  };
+  const text = spoiler === '' ? body.text : `${spoiler}\n\n${body.text}`;
+  const lang = typeof status.language === 'string' && status.language !== '' ? status.language : null;
+  const post = createPost(id, text, time, typeof account.acct === 'string' ? account.acct : null, lang, 'mastodon');
+  post.hashtags = names(status.tags, 'name', '#');
+  post.mentions = names(status.mentions, 'acct', '@');
+  post.links = body.links;
   return { kind: 'post', post };
 }
 

@@ -1,4 +1,4 @@
-import type { Post } from '../post';
+import { createPost, type Post } from '../post';
 import { decodeEntities } from './mastodon';
 
 /**
@@ -49,17 +49,10 @@ export function tweetToPost(tweet: unknown, includes?: unknown): TweetLine {
   const users = isRecord(includes) && Array.isArray(includes.users) ? includes.users : [];
   const user = users.find((u): u is Rec => isRecord(u) && u.id === authorId);
   const lang = typeof tweet.lang === 'string' && tweet.lang !== '' && !NOT_A_LANGUAGE.has(tweet.lang) ? tweet.lang : null;
-  const post: Post = {
-    id,
-    text: decodeEntities(text),
-    createdAt: time,
-    author: typeof user?.username === 'string' ? user.username : authorId,
-    lang,
-    source: 'x',
-    hashtags: strings(entities.hashtags, 'tag', '#'),
-    mentions: strings(entities.mentions, 'username', '@'),
-    links: strings(entities.urls, 'expanded_url', '', (u) => /^https?:\/\//i.test(u)),
-  };
+  const post = createPost(id, decodeEntities(text), time, typeof user?.username === 'string' ? user.username : authorId, lang, 'x');
+  post.hashtags = strings(entities.hashtags, 'tag', '#');
+  post.mentions = strings(entities.mentions, 'username', '@');
+  post.links = strings(entities.urls, 'expanded_url', '', (u) => /^https?:\/\//i.test(u));
   return { kind: 'post', post };
 }
 

@@ -33,6 +33,8 @@ describe('JSON Lines', () => {
     const q = post(parseJsonLine('{"id":7,"text":"x","created_at":1700000000123}', 'dir'));
     expect(q).toMatchObject({ id: '7', createdAt: 1700000000123, author: null, lang: null, source: 'dir' });
     expect(q.hashtags).toBeUndefined();
+    // A post holds its fields and no empty entity ones, so it serializes as the plain object it stands for.
+    expect(Object.keys(q)).toEqual(['id', 'text', 'createdAt', 'author', 'lang', 'source']);
   });
 
   it.each([

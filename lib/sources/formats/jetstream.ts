@@ -1,4 +1,4 @@
-import type { Post } from '../../post';
+import { createPost } from '../../post';
 import { isBlank } from './fields';
 import { malformed, readJsonLine, skipped, type ParseResult } from './result';
 
@@ -61,14 +61,7 @@ export function parseJetstreamEvent(v: unknown, source: string): ParseResult {
 
   const langs = r.langs;
   const lang = Array.isArray(langs) && typeof langs[0] === 'string' && langs[0] !== '' ? langs[0] : null;
-  const post: Post = {
-    id: `${ev.did}/${c.rkey}`,
-    text: r.text,
-    createdAt: Math.floor(ev.time_us / 1000),
-    author: ev.did,
-    lang,
-    source,
-  };
+  const post = createPost(`${ev.did}/${c.rkey}`, r.text, Math.floor(ev.time_us / 1000), ev.did, lang, source);
   const entities = readFacets(r.text, r.facets);
   if (Array.isArray(r.tags)) {
     for (const t of r.tags) if (typeof t === 'string' && t !== '') entities.hashtags.add(t.startsWith('#') ? t : `#${t}`);

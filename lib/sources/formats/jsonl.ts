@@ -1,4 +1,4 @@
-import type { Post } from '../../post';
+import { createPost } from '../../post';
 import { normalizeHashtags, optionalString, parseCreatedAt, readId } from './fields';
 import { malformed, readJsonLine, type ParseResult } from './result';
 
@@ -31,14 +31,7 @@ export function postFromFields(o: Record<string, unknown>, source: string, fromC
   if (o.created_at === undefined || o.created_at === null || o.created_at === '') return malformed('missing created_at');
   const createdAt = parseCreatedAt(o.created_at, fromCsv);
   if (createdAt === null) return malformed(`bad created_at: ${JSON.stringify(o.created_at).slice(0, 60)}`);
-  const post: Post = {
-    id,
-    text: o.text,
-    createdAt,
-    author: optionalString(o.author),
-    lang: optionalString(o.lang),
-    source,
-  };
+  const post = createPost(id, o.text, createdAt, optionalString(o.author), optionalString(o.lang), source);
   if (o.hashtags !== undefined && o.hashtags !== null && o.hashtags !== '') {
     const tags = readHashtags(o.hashtags, fromCsv);
     if (tags === null) return malformed('hashtags must be an array of strings');

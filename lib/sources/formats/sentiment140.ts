@@ -1,3 +1,4 @@
+import { createPost } from '../../post';
 import { isBlank } from './fields';
 import { malformed, type ParseResult } from './result';
 
@@ -44,8 +45,5 @@ export function postFromSentiment140Cells(cells: readonly string[], source: stri
   if (isBlank(id)) return malformed('missing id');
   const createdAt = parseSentiment140Date(date);
   if (createdAt === null) return malformed(`bad date: ${JSON.stringify(date.slice(0, 60))}`);
-  return {
-    ok: true,
-    post: { id: id.trim(), text, createdAt, author: user === '' ? null : user, lang: null, source },
-  };
+  return { ok: true, post: createPost(id.trim(), text, createdAt, user === '' ? null : user, null, source) };
 }
