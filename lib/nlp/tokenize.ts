@@ -39,10 +39,8 @@ export type TokenKind = (typeof TokenKind)[keyof typeof TokenKind];
 export const TokenFlag = {
   /** Written in capitals: at least two upper-case letters and no lower-case one (`GOOD`). */
   Caps: 1,
-  /** A letter repeated three times or more in a row (`sooo`). */
-  Elongated: 2,
   /** Capitalized: an upper-case first letter followed by lower-case ones only (`Miss`, `Good`). */
-  Title: 4,
+  Title: 2,
 } as const;
 
 /**
@@ -415,9 +413,11 @@ function scan(out: TokenBuffer, vocab: Vocabulary<Interned>, source: string): vo
       continue;
     }
 
-    if (UNSTABLE[c] === 1) out.unstable = true;
+    // ASCII units are never unstable: only the others are looked up.
+    const ascii = c < 128;
+    if (!ascii && UNSTABLE[c] === 1) out.unstable = true;
 
-    if (c < 128 && ASCII_CLASS[c] === 0) {
+    if (ascii && ASCII_CLASS[c] === 0) {
       // URLs, hashtags, mentions, emoticons, punctuation, entities: all start on an ASCII non-alphanumeric.
       if (c === 35 /* # */ || c === 64 /* @ */) {
         if (!prevWordish) {
@@ -472,7 +472,7 @@ function scan(out: TokenBuffer, vocab: Vocabulary<Interned>, source: string): vo
       continue;
     }
 
-    if (isWordUnit(c)) {
+    if (ascii || isWordUnit(c)) {
       const lc = LOWER_UNIT[c] as number;
       // A link starts `http` or `www`: the second unit settles most words starting with h or w.
       if (!prevWordish && i + 1 < n && ((lc === 104 /* h */ && LOWER_UNIT[source.charCodeAt(i + 1)] === 116) || (lc === 119 /* w */ && LOWER_UNIT[source.charCodeAt(i + 1)] === 119))) {
@@ -599,16 +599,35 @@ function lowSurrogateLower(s: string, j: number): number {
   return s.slice(j - 1, j + 1).toLowerCase().charCodeAt(1);
 }
 
+/**
+ * Whether a word token (as the tokenizer gives it) has a letter three times in a row (`sooo`,
+ * `baaad`): stretched for emphasis. A property of the token's text, so a scorer works it out once
+ * per vocabulary entry rather than the tokenizer once per token.
+ */
+export function isElongated(word: string): boolean {
+  for (let k = 2; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    if (c === word.charCodeAt(k - 1) && c === word.charCodeAt(k - 2) && (c >= 128 || ASCII_CLASS[c] === 1)) return true;
+  }
+  return false;
+}
+
+/** Whether `s[from, to)`, a word, holds a letter that lowercasing leaves as it is (caseless letters count). */
+function hasLower(s: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 128 ? c >= 97 && c <= 122 : isWordUnit(c) && (c >= 0xdc00 && c <= 0xdfff && k > 0 ? lowSurrogateLower(s, k) : LOWER_UNIT[c]) === c) return true;
+  }
+  return false;
+}
+
 /** Scans a word or number at `i`, pushes it, and returns its end. */
 function scanWord(out: TokenBuffer, vocab: Vocabulary<Interned>, source: string, i: number): number {
   const n = source.length;
   let j = i;
   let upper = 0;
-  let lowerCount = 0;
   let digitsOnly = true;
   let curly = false;
-  let run = 0;
-  let prev = -1;
   let flags = 0;
   // The token lowercased and packed for the vocabulary as it is scanned (see Vocabulary); `wide` once a unit is not ASCII.
   let p0 = 0;
@@ -623,17 +642,10 @@ function scanWord(out: TokenBuffer, vocab: Vocabulary<Interned>, source: string,
     if (c >= 97 && c <= 122) {
       l = c;
       digitsOnly = false;
-      lowerCount++;
-      run = l === prev ? run + 1 : 1;
-      if (run === 3) flags |= TokenFlag.Elongated;
-      prev = l;
     } else if (c >= 65 && c <= 90) {
       l = c + 32;
       digitsOnly = false;
       upper++;
-      run = l === prev ? run + 1 : 1;
-      if (run === 3) flags |= TokenFlag.Elongated;
-      prev = l;
     } else if (isWordUnit(c)) {
       if (c >= 0xd83c && c <= 0xd83e) break;
       if (UNSTABLE[c] === 1) out.unstable = true;
@@ -643,21 +655,16 @@ function scanWord(out: TokenBuffer, vocab: Vocabulary<Interned>, source: string,
       if (cls !== 2) {
         digitsOnly = false;
         if (l !== c) upper++;
-        else lowerCount++;
       }
-      run = l === prev ? run + 1 : 1;
-      if (run === 3 && cls === 1) flags |= TokenFlag.Elongated;
-      prev = l;
     } else {
-      // Inner apostrophes and hyphens join letters; inner `.`/`,` join digits.
-      if (j + 1 >= n || j === i) break;
+      // Inner apostrophes and hyphens join letters; inner `.`/`,` join digits. Most words end at a
+      // space: settle the other ends before reading on.
+      if (!(c === 39 || c === 0x2019 || c === 45 || c === 46 || c === 44) || j + 1 >= n || j === i) break;
       const next = source.charCodeAt(j + 1);
       if ((c === 39 || c === 0x2019 || c === 45) && isWordUnit(next) && !(next >= 0xd83c && next <= 0xd83e)) {
         if (c === 0x2019) curly = true;
         if (UNSTABLE[c] === 1) out.unstable = true;
         digitsOnly = false;
-        run = 0;
-        prev = c;
       } else if (!((c === 46 || c === 44) && digitsOnly && next >= 48 && next <= 57)) {
         break;
       }
@@ -675,8 +682,12 @@ function scanWord(out: TokenBuffer, vocab: Vocabulary<Interned>, source: string,
     }
     j++;
   }
-  if (upper >= 2 && lowerCount === 0) flags |= TokenFlag.Caps;
-  else if (upper === 1 && lowerCount > 0 && LOWER_UNIT[source.charCodeAt(i)] !== source.charCodeAt(i)) flags |= TokenFlag.Title;
+  // Lower-case letters are only looked for in the few words that have capitals.
+  if (upper > 0) {
+    const lower = hasLower(source, i, j);
+    if (upper >= 2 && !lower) flags |= TokenFlag.Caps;
+    else if (upper === 1 && lower && LOWER_UNIT[source.charCodeAt(i)] !== source.charCodeAt(i)) flags |= TokenFlag.Title;
+  }
   let entry: Interned;
   if (curly) {
     // A curly apostrophe is stored as a straight one.

@@ -29,7 +29,7 @@ import { collectFeatures, type FeatureBuilder } from '../nlp/features';
 import { splitHashtag } from '../nlp/hashtag';
 import { segmentWords } from '../nlp/segment';
 import { STOPWORDS } from '../nlp/stopwords';
-import { TokenBuffer, TokenFlag, TokenKind, tokenize, type Tokens } from '../nlp/tokenize';
+import { isElongated, TokenBuffer, TokenFlag, TokenKind, tokenize, type Tokens } from '../nlp/tokenize';
 import { Vocabulary } from '../nlp/vocabulary';
 import { GuessableToken, resolveLang } from './resolveLang';
 import { PICTOGRAPH_SCORES, TABLES, WordEntry, type LanguageTable } from './rules';
@@ -239,6 +239,11 @@ class ScoredToken extends GuessableToken {
   readonly laughter: boolean;
   /** Emoji or emoticon valence; 0 for none. */
   readonly pictograph: number;
+  /**
+   * For a stretched word with no entry of its own (`goood`), the entry of its base form per
+   * language (by LANG_INDEX) when one has one; null for every other word.
+   */
+  readonly elongated: (WordEntry | undefined)[] | null;
 
   /**
    * For a hashtag: the first way it was written (case matters: `#NotHappy` splits, `#nothappy` is
@@ -256,6 +261,7 @@ class ScoredToken extends GuessableToken {
     this.stopwordIn = (STOPWORDS.en.has(text) ? 1 : 0) | (STOPWORDS.pt.has(text) ? 2 : 0) | (STOPWORDS.es.has(text) ? 4 : 0);
     this.laughter = isLaughter(text);
     this.pictograph = PICTOGRAPH_SCORES.get(text) ?? 0;
+    this.elongated = isElongated(text) ? [TABLES.en, TABLES.pt, TABLES.es].map((t) => (t.words.has(text) ? undefined : lookupElongated(t.words, text))) : null;
   }
 }
 
@@ -290,7 +296,6 @@ function bareNegation(out: Contribution[] | null, token: string, mult: number): 
  */
 function scoreTokens(tokens: Tokens<ScoredToken>, lang: ScoredLang, hashtags: HashtagScores, out: Contribution[] | null, features: FeatureBuilder): number {
   const table = TABLES[lang];
-  const words = table.words;
   const li = LANG_INDEX[lang];
   const { text, entry, kind, flags } = tokens;
   // Capitals are emphasis only when some words are not in capitals.
@@ -322,8 +327,8 @@ function scoreTokens(tokens: Tokens<ScoredToken>, lang: ScoredLang, hashtags: Ha
       let e = entryIn(token, li);
       const f = flags[i] as number;
       let elongated = false;
-      if (e === undefined && f & TokenFlag.Elongated) {
-        e = lookupElongated(words, t);
+      if (e === undefined && token.elongated !== null) {
+        e = token.elongated[li];
         elongated = e !== undefined;
       }
       if (e === undefined) {

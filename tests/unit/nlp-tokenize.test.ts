@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TokenFlag, TokenKind, tokenize } from '../../lib/nlp/tokenize';
+import { isElongated, TokenFlag, TokenKind, tokenize } from '../../lib/nlp/tokenize';
 
 const KIND_NAME: Record<number, string> = {
   [TokenKind.Word]: 'word',
@@ -61,14 +61,22 @@ describe('tokenize', () => {
     expect(texts('Привет мир こんにちは')).toEqual(['привет', 'мир', 'こんにちは']);
   });
 
-  it('flags capitals and elongation', () => {
+  it('flags capitals', () => {
     const t = tokenize('This is SOOO good, OK I');
     expect(t.text).toEqual(['this', 'is', 'sooo', 'good', ',', 'ok', 'i']);
-    expect(t.flags[2]).toBe(TokenFlag.Caps | TokenFlag.Elongated);
+    expect(t.flags[0]).toBe(TokenFlag.Title);
+    expect(t.flags[2]).toBe(TokenFlag.Caps);
     expect(t.flags[3]).toBe(0);
     expect(t.flags[5]).toBe(TokenFlag.Caps);
     // One capital letter is not shouting.
     expect(t.flags[6]).toBe(0);
+  });
+
+  it.each([
+    ['sooo', true], ['baaad', true], ['ótimooo', true], ['ььь', true], ['so', false], ['soo', false],
+    ['1000', false], ['zz9', false], ["a'aa", false], ['covid-19', false], ['', false],
+  ])('tells stretched words (%s: %s)', (word, stretched) => {
+    expect(isElongated(word)).toBe(stretched);
   });
 
   it('counts words and capitalized words and notes links, for the scorers', () => {
