@@ -105,8 +105,9 @@ export class QuerySet {
   /** {@link filedUnder}, kept on the word's vocabulary entry when it has one. */
   private filedFor(word: string, entry: Interned | null): readonly number[] {
     if (entry === null) return this.filedUnder(word);
-    const kept = entry.queryFiling;
-    if (kept instanceof WordFiling && kept.owner === this.identity) return kept.queries;
+    const kept = entry.queryFiling as WordFiling | null | undefined;
+    // Only this set's filings name its private identity, so the owner alone tells one of ours (no prototype walk per word).
+    if (kept !== null && kept !== undefined && kept.owner === this.identity) return kept.queries;
     const queries = this.filedUnder(word);
     if (kept instanceof WordFiling) {
       kept.owner = this.identity;

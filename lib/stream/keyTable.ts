@@ -52,8 +52,10 @@ export class KeyTable {
    *   the key is looked up once rather than once per post
    */
   count(key: string, label: Label, scoreUnits: number, entry: Interned | null = null): void {
-    const kept = entry === null ? null : entry.keyRow;
-    const row = kept instanceof KeyRow && kept.owner === this.identity ? kept : this.rowOf(key);
+    const kept = entry === null ? null : (entry.keyRow as KeyRow | null | undefined);
+    // Only this table's rows name its private identity, so the owner alone tells a row of ours
+    // from anything else an entry may hold (an instanceof test costs a prototype walk per key).
+    const row = kept !== null && kept !== undefined && kept.owner === this.identity ? kept : this.rowOf(key);
     if (entry !== null && row !== kept) entry.keyRow = row;
     if (row.open.posts === 0) this.open.push(row);
     countPost(row.open, label, scoreUnits);
