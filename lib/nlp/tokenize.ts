@@ -495,6 +495,45 @@ function scan(out: TokenBuffer, vocab: Vocabulary<Interned>, source: string): vo
           continue;
         }
       }
+      // Most words are ASCII letters ended by a space or punctuation: they are read here, in one
+      // tight loop (a call to scanWord costs more than the loop). A word this loop cannot finish
+      // (digits, inner `'` or `-`, letters beyond ASCII, over PACK_UNITS) scanWord reads whole.
+      if (ascii && ASCII_CLASS[c] === 1) {
+        let j = i;
+        let upper = 0;
+        let p0 = 0;
+        let p1 = 0;
+        let p2 = 0;
+        let p3 = 0;
+        let d = 0;
+        for (; j < n; j++) {
+          d = source.charCodeAt(j);
+          let l = d;
+          if (d < 97 || d > 122) {
+            if (d < 65 || d > 90) break;
+            l = d + 32;
+            upper++;
+          }
+          const k = j - i;
+          const bits = packUnit(l, k & 3);
+          if (k < 4) p0 |= bits;
+          else if (k < 8) p1 |= bits;
+          else if (k < 12) p2 |= bits;
+          else p3 |= bits;
+        }
+        const len = j - i;
+        if (len <= PACK_UNITS && (j === n || (d < 128 && ASCII_CLASS[d] === 0 && d !== 39 && d !== 45))) {
+          // Letters only: capitals throughout are Caps, one leading capital is Title.
+          const flags = upper === 0 ? 0 : upper === len ? (len >= 2 ? TokenFlag.Caps : 0) : upper === 1 && c <= 90 ? TokenFlag.Title : 0;
+          const entry = vocab.findPacked(p0, p1, p2, p3) ?? vocab.addPacked(p0, p1, p2, p3, source.slice(i, j).toLowerCase());
+          push(out, entry, TokenKind.Word, flags, i);
+          out.wordCount++;
+          if (flags === TokenFlag.Caps) out.capsCount++;
+          i = j;
+          prevWordish = true;
+          continue;
+        }
+      }
       i = scanWord(out, vocab, source, i);
       prevWordish = true;
       continue;
