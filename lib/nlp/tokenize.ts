@@ -60,6 +60,14 @@ export interface Tokens<W extends Interned = Interned> {
   flags: Uint8Array;
   /** UTF-16 offset of each token in `source`. */
   start: Int32Array;
+  /**
+   * For a hashtag or mention, which units of its body (after the sigil) are written in capitals:
+   * bit k for unit k, so that a reader of the tag as written (`#NotHappy` splits where `#nothappy`
+   * does not) tells one token's spellings apart without comparing strings. -1 where that cannot
+   * tell them apart: a body over 31 units with a capital, or with a letter beyond the BMP.
+   * Meaningless for tokens of other kinds.
+   */
+  capitals: Int32Array;
   /** The NFKC-normalized text with its original case (lowercased instead in the rare case lowercasing changes its length). */
   source: string;
   /** Word tokens, and how many of them carry {@link TokenFlag.Caps} (so scorers need no second pass). */
@@ -77,6 +85,7 @@ export class TokenBuffer<W extends Interned = Interned> implements Tokens<W> {
   kind = new Uint8Array(32);
   flags = new Uint8Array(32);
   start = new Int32Array(32);
+  capitals = new Int32Array(32);
   source = '';
   wordCount = 0;
   capsCount = 0;
@@ -106,6 +115,9 @@ export class TokenBuffer<W extends Interned = Interned> implements Tokens<W> {
     const start = new Int32Array(size);
     start.set(this.start);
     this.start = start;
+    const capitals = new Int32Array(size);
+    capitals.set(this.capitals);
+    this.capitals = capitals;
   }
 }
 
@@ -421,9 +433,8 @@ function scan(out: TokenBuffer, vocab: Vocabulary<Interned>, source: string): vo
       // URLs, hashtags, mentions, emoticons, punctuation, entities: all start on an ASCII non-alphanumeric.
       if (c === 35 /* # */ || c === 64 /* @ */) {
         if (!prevWordish) {
-          const end = scanTag(out, source, i + 1, c === 64);
-          if (end > i + 1 && (c === 64 || hasNonDigit(source, i + 1, end))) {
-            push(out, lookupLower(vocab, source, i, end), c === 35 ? TokenKind.Hashtag : TokenKind.Mention, 0, i);
+          const end = readTag(out, vocab, source, i, c === 64);
+          if (end > i) {
             i = end;
             prevWordish = true;
             continue;
@@ -577,36 +588,62 @@ function trimmed(out: TokenBuffer): Tokens {
   const n = out.count;
   out.text.length = n;
   out.entry.length = n;
-  return { ...out, kind: out.kind.slice(0, n), flags: out.flags.slice(0, n), start: out.start.slice(0, n) };
+  return { ...out, kind: out.kind.slice(0, n), flags: out.flags.slice(0, n), start: out.start.slice(0, n), capitals: out.capitals.slice(0, n) };
 }
 
 function push(out: TokenBuffer, entry: Interned, kind: TokenKind, flags: number, start: number): void {
   out.add(entry.text, entry, kind, flags, start);
 }
 
-function hasNonDigit(s: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) {
-    const c = s.charCodeAt(k);
-    if (c < 48 || c > 57) return true;
-  }
-  return false;
-}
-
-/** End of a hashtag or mention body starting at `i` (letters, digits, `_`; mentions also inner `.` and `-`). */
-function scanTag(out: TokenBuffer, s: string, i: number, mention: boolean): number {
+/**
+ * Reads the hashtag or mention whose sigil is at `i` and pushes it; returns its end, or `i` when
+ * none starts there (no body, or a hashtag of digits only). The body is letters, digits and `_`,
+ * and for mentions inner `.` and `-`. An ASCII tag, nearly every one, is packed for the
+ * vocabulary as it is read; its capitals are noted as it is read (see {@link Tokens.capitals}).
+ */
+function readTag(out: TokenBuffer, vocab: Vocabulary<Interned>, s: string, i: number, mention: boolean): number {
   const n = s.length;
-  let j = i;
-  while (j < n) {
+  const body = i + 1;
+  let j = body;
+  let capitals = 0;
+  let digitsOnly = true;
+  let ascii = true;
+  let p0 = s.charCodeAt(i);
+  let p1 = 0;
+  let p2 = 0;
+  let p3 = 0;
+  for (; j < n; j++) {
     const c = s.charCodeAt(j);
-    if (c === 95 || (isWordUnit(c) && !(c >= 0xd83c && c <= 0xd83e))) {
-      if (UNSTABLE[c] === 1) out.unstable = true;
-      j++;
-    } else if (mention && (c === 46 || c === 45) && j > i && j + 1 < n && isWordUnit(s.charCodeAt(j + 1))) {
-      j++;
+    if (c < 128) {
+      // Tested here rather than through isWordUnit: a call per unit costs more than the tag.
+      if (ASCII_CLASS[c] === 0 && c !== 95 && !(mention && (c === 46 || c === 45) && j > body && j + 1 < n && isWordUnit(s.charCodeAt(j + 1)))) break;
+      let l = c;
+      if (c < 48 || c > 57) {
+        digitsOnly = false;
+        if (c >= 65 && c <= 90) {
+          l = c + 32;
+          if (capitals !== -1) capitals = j - body < 31 ? capitals | (1 << (j - body)) : -1;
+        }
+      }
+      const k = j - i;
+      const bits = packUnit(l, k & 3);
+      if (k < 4) p0 |= bits;
+      else if (k < 8) p1 |= bits;
+      else if (k < 12) p2 |= bits;
+      else p3 |= bits;
     } else {
-      break;
+      if (!isWordUnit(c) || (c >= 0xd83c && c <= 0xd83e)) break;
+      if (UNSTABLE[c] === 1) out.unstable = true;
+      digitsOnly = false;
+      ascii = false;
+      if (c >= 0xd800 && c <= 0xdfff) capitals = -1;
+      else if (capitals !== -1 && LOWER_UNIT[c] !== c) capitals = j - body < 31 ? capitals | (1 << (j - body)) : -1;
     }
   }
+  if (j === body || (digitsOnly && !mention)) return i;
+  const entry = ascii && j - i <= PACK_UNITS ? (vocab.findPacked(p0, p1, p2, p3) ?? vocab.addPacked(p0, p1, p2, p3, s.slice(i, j).toLowerCase())) : lookupLower(vocab, s, i, j);
+  push(out, entry, mention ? TokenKind.Mention : TokenKind.Hashtag, 0, i);
+  out.capitals[out.count - 1] = capitals;
   return j;
 }
 

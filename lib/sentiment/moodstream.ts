@@ -168,8 +168,8 @@ function modify(v: number, p1: WordEntry | null, p2: WordEntry | null, p3: WordE
 
 /**
  * Per-analyzer memo of hashtag scores by language and tag as written (`#NotHappy` -> -2.22), for
- * the spellings of a tag other than the first, which its vocabulary entry keeps: tags repeat
- * heavily in a stream, and splitting and segmenting them allocates. Bounded.
+ * the spellings of a tag beyond the two its vocabulary entry keeps: tags repeat heavily in a
+ * stream, and splitting and segmenting them allocates. Bounded.
  */
 class HashtagScores {
   private readonly maps: Record<ScoredLang, Map<string, number>> = { en: new Map(), pt: new Map(), es: new Map() };
@@ -228,6 +228,9 @@ function scoreHashtagParts(parts: string[], table: LanguageTable, stop: Readonly
 
 const LANG_INDEX: Readonly<Record<ScoredLang, number>> = { en: 0, pt: 1, es: 2 };
 
+/** A spelling slot of `ScoredToken.tagCapitals` not taken yet (capitals are -1 or more). */
+const FREE_SPELLING = -2;
+
 /** What the scorer needs of a token, worked out once per distinct token of the stream (see {@link Vocabulary}). */
 class ScoredToken extends GuessableToken {
   /** The word's rules entry per language (fields, not an array: this is read for every word of every post). */
@@ -246,12 +249,13 @@ class ScoredToken extends GuessableToken {
   readonly elongated: (WordEntry | undefined)[] | null;
 
   /**
-   * For a hashtag: the first way it was written (case matters: `#NotHappy` splits, `#nothappy` is
-   * segmented) and its score by language (NaN until asked), so a tag that keeps its spelling is
-   * scored once. Other spellings go through {@link HashtagScores}.
+   * For a hashtag: the first two ways it was written, by where their capitals are (see
+   * `Tokens.capitals`; case matters: `#NotHappy` splits, `#nothappy` is segmented), and their
+   * scores by language, three per spelling (NaN until asked), so a tag is scored once per
+   * spelling. Other spellings go through {@link HashtagScores}.
    */
-  tagForm: string | null = null;
-  readonly tagScores = [NaN, NaN, NaN];
+  readonly tagCapitals = [FREE_SPELLING, FREE_SPELLING];
+  readonly tagScores = [NaN, NaN, NaN, NaN, NaN, NaN];
 
   constructor(text: string) {
     super(text);
@@ -270,16 +274,28 @@ function entryIn(token: ScoredToken, li: number): WordEntry | undefined {
   return li === 0 ? token.en : li === 1 ? token.pt : token.es;
 }
 
-/** The score of the hashtag `token` written at `start` of `source`. */
-function hashtagScore(token: ScoredToken, lang: ScoredLang, li: number, source: string, start: number, memo: HashtagScores): number {
-  const end = start + token.text.length;
-  const form = (token.tagForm ??= source.slice(start, end));
-  if (!source.startsWith(form, start)) return memo.get(lang, source.slice(start, end));
-  let v = token.tagScores[li] as number;
-  if (Number.isNaN(v)) {
-    v = scoreHashtag(form, lang);
-    token.tagScores[li] = v;
-  }
+/**
+ * The score of the hashtag `token` written at `start` of `source` with `capitals`. Two spellings
+ * of a tag with their capitals in the same places score alike: the scorer reads case only to split
+ * the tag.
+ */
+function hashtagScore(token: ScoredToken, lang: ScoredLang, li: number, capitals: number, source: string, start: number, memo: HashtagScores): number {
+  const spellings = token.tagCapitals;
+  const slot = spellings[0] === capitals ? 0 : spellings[1] === capitals ? 1 : -1;
+  if (slot < 0 || capitals === -1) return newSpellingScore(token, lang, li, capitals, source, start, memo);
+  const v = token.tagScores[3 * slot + li] as number;
+  return Number.isNaN(v) ? newSpellingScore(token, lang, li, capitals, source, start, memo) : v;
+}
+
+/** {@link hashtagScore} for a spelling or language not scored yet: kept on the token while it has a free slot, else in `memo`. */
+function newSpellingScore(token: ScoredToken, lang: ScoredLang, li: number, capitals: number, source: string, start: number, memo: HashtagScores): number {
+  const tag = source.slice(start, start + token.text.length);
+  const spellings = token.tagCapitals;
+  const slot = capitals === -1 ? -1 : spellings[0] === capitals || spellings[0] === FREE_SPELLING ? 0 : spellings[1] === capitals || spellings[1] === FREE_SPELLING ? 1 : -1;
+  if (slot < 0) return memo.get(lang, tag);
+  spellings[slot] = capitals;
+  const v = scoreHashtag(tag, lang);
+  token.tagScores[3 * slot + li] = v;
   return v;
 }
 
@@ -443,7 +459,7 @@ function scoreTokens(tokens: Tokens<ScoredToken>, lang: ScoredLang, hashtags: Ha
     } else if (k === TokenKind.Hashtag) {
       features.hashtag(t, entry[i] as ScoredToken);
       const start = tokens.start[i] as number;
-      const v = hashtagScore(entry[i] as ScoredToken, lang, li, tokens.source, start, hashtags) * mult;
+      const v = hashtagScore(entry[i] as ScoredToken, lang, li, tokens.capitals[i] as number, tokens.source, start, hashtags) * mult;
       if (v !== 0) {
         sum += v;
         out?.push({ token: t, weight: v });

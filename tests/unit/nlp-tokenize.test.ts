@@ -93,6 +93,14 @@ describe('tokenize', () => {
     expect(t.source.slice(start, start + t.text[1]!.length)).toBe('#NotHappy');
   });
 
+  it('notes where the capitals of hashtags and mentions are', () => {
+    const long = `#${'a'.repeat(31)}B`;
+    const t = tokenize(`#NotHappy @AnaB #x #ÀB ${long} #${'a'.repeat(40)} #\u{10400}x`);
+    expect(t.text.slice(0, t.count)).toEqual(['#nothappy', '@anab', '#x', '#àb', long.toLowerCase(), `#${'a'.repeat(40)}`, '#\u{10428}x']);
+    // Bit k for unit k after the sigil; -1 when that cannot tell spellings apart.
+    expect([...t.capitals.slice(0, t.count)]).toEqual([0b1001, 0b1001, 0, 0b11, -1, 0, -1]);
+  });
+
   it('handles empty and whitespace-only text', () => {
     expect(texts('')).toEqual([]);
     expect(texts(' \n\t ')).toEqual([]);

@@ -181,6 +181,18 @@ describe('English rules', () => {
     expect(run('#NotHappy').contributions?.[0]?.token).toBe('#nothappy');
   });
 
+  it('scores each spelling of a tag by its own case, however many spellings one analyzer meets', () => {
+    const spellings = ['#HopeLess', '#hopeless', '#HOPELESS', '#hopeLess', '#HopeLess', '#HOPELESS', '#hopeless', '#hoPeless'];
+    const shared = createAnalyzer('moodstream');
+    for (const tag of spellings) {
+      expect(shared.analyze(post(`so ${tag}`)).score).toBe(createAnalyzer('moodstream').analyze(post(`so ${tag}`)).score);
+      expect(shared.analyze(post(`tão ${tag}`, 'pt')).score).toBe(createAnalyzer('moodstream').analyze(post(`tão ${tag}`, 'pt')).score);
+    }
+    // Split at the capital, `#HopeLess` reads as `hope less`; whole, `#hopeless` is one negative word.
+    expect(shared.analyze(post('#HopeLess')).label).toBe('positive');
+    expect(shared.analyze(post('#hopeless')).label).toBe('negative');
+  });
+
   it('hashtags made of names are not scored for the words they contain', () => {
     expect(label('watching #DomingoLegal')).toBe('neutral');
   });
