@@ -13,7 +13,7 @@
  * // ['sooo', 'good', ':)', '#nothappy', '@ana', 'https://t.co/X', '😂']
  */
 
-import { PACK_UNITS, packUnit, packWideUnit, Vocabulary, WIDE, WIDE_PACK_UNITS, type Interned } from './vocabulary';
+import { LATIN, LATIN_PACK_UNITS, PACK_UNITS, packLatinUnit, packUnit, packWideUnit, Vocabulary, WIDE, WIDE_PACK_UNITS, type Interned } from './vocabulary';
 
 export const TokenKind = {
   /** Letters (any script) and digits, with inner apostrophes and hyphens (`don't`, `covid-19`). */
@@ -274,6 +274,21 @@ function lookupLower<W extends Interned>(vocab: Vocabulary<W>, s: string, start:
       if (k < 4) a |= bits;
       else if (k < 8) b |= bits;
       else if (k < 12) c |= bits;
+      else d |= bits;
+    }
+    if (k === len) return vocab.findPacked(a, b, c, d) ?? vocab.addPacked(a, b, c, d, s.slice(start, end).toLowerCase());
+  }
+  if (len <= LATIN_PACK_UNITS) {
+    a = b = c = 0;
+    d = LATIN;
+    for (k = 0; k < len; k++) {
+      // Lowercased unit by unit, as the text is: no unit that lowercases by context (Σ) is Latin-1.
+      const u = LOWER_UNIT[s.charCodeAt(start + k)] as number;
+      if (u === 0 || u > 0xff) break;
+      const bits = packLatinUnit(u, k % 3);
+      if (k < 3) a |= bits;
+      else if (k < 6) b |= bits;
+      else if (k < 9) c |= bits;
       else d |= bits;
     }
     if (k === len) return vocab.findPacked(a, b, c, d) ?? vocab.addPacked(a, b, c, d, s.slice(start, end).toLowerCase());
@@ -544,6 +559,21 @@ function scan(out: TokenBuffer, vocab: Vocabulary<Interned>, source: string): vo
           prevWordish = true;
           continue;
         }
+        if (isLatinLetter(d)) {
+          const end = readLatinWord(out, vocab, source, i);
+          if (end > i) {
+            i = end;
+            prevWordish = true;
+            continue;
+          }
+        }
+      } else if (isLatinLetter(c)) {
+        const end = readLatinWord(out, vocab, source, i);
+        if (end > i) {
+          i = end;
+          prevWordish = true;
+          continue;
+        }
       }
       i = scanWord(out, vocab, source, i);
       prevWordish = true;
@@ -695,6 +725,57 @@ function hasLower(s: string, from: number, to: number): boolean {
     if (c < 128 ? c >= 97 && c <= 122 : isWordUnit(c) && (c >= 0xdc00 && c <= 0xdfff && k > 0 ? lowSurrogateLower(s, k) : LOWER_UNIT[c]) === c) return true;
   }
   return false;
+}
+
+/** À to ÿ but × and ÷: the letters of Latin-1 beyond ASCII, none of which NFKC changes. */
+function isLatinLetter(c: number): boolean {
+  return c >= 0xc0 && c <= 0xff && c !== 0xd7 && c !== 0xf7;
+}
+
+/**
+ * A word of ASCII and Latin-1 letters with at least one of the latter (`ótimo`, `Atlético`), at
+ * most {@link LATIN_PACK_UNITS} of them, ended as the scan's ASCII words are: pushed, packed as it
+ * is read. Returns its end, or `i` for any other word, which {@link scanWord} then reads whole.
+ */
+function readLatinWord(out: TokenBuffer, vocab: Vocabulary<Interned>, s: string, i: number): number {
+  const n = s.length;
+  let j = i;
+  let upper = 0;
+  let a = 0;
+  let b = 0;
+  let c = 0;
+  let d = LATIN;
+  let u = 0;
+  for (; j < n; j++) {
+    u = s.charCodeAt(j);
+    let l: number;
+    if (u < 128) {
+      if (ASCII_CLASS[u] !== 1) break;
+      l = u | 32;
+    } else if (isLatinLetter(u)) {
+      l = LOWER_UNIT[u] as number;
+    } else {
+      break;
+    }
+    if (l !== u) upper++;
+    const k = j - i;
+    if (k === LATIN_PACK_UNITS) return i;
+    const bits = packLatinUnit(l, k % 3);
+    if (k < 3) a |= bits;
+    else if (k < 6) b |= bits;
+    else if (k < 9) c |= bits;
+    else d |= bits;
+  }
+  // Digits, apostrophes and hyphens continue a word, and so may other units beyond ASCII.
+  if (j < n && (u >= 128 || ASCII_CLASS[u] !== 0 || u === 39 || u === 45)) return i;
+  const len = j - i;
+  const first = s.charCodeAt(i);
+  const flags = upper === 0 ? 0 : upper === len ? (len >= 2 ? TokenFlag.Caps : 0) : upper === 1 && LOWER_UNIT[first] !== first ? TokenFlag.Title : 0;
+  const entry = vocab.findPacked(a, b, c, d) ?? vocab.addPacked(a, b, c, d, s.slice(i, j).toLowerCase());
+  push(out, entry, TokenKind.Word, flags, i);
+  out.wordCount++;
+  if (flags === TokenFlag.Caps) out.capsCount++;
+  return j;
 }
 
 /** Scans a word or number at `i`, pushes it, and returns its end. */

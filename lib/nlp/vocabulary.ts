@@ -11,10 +11,14 @@
  *
  * Packing: a token of ASCII units only, up to {@link PACK_UNITS} of them, takes 7 bits a unit,
  * four units an integer (`a` holds units 0-3, `b` 4-7, `c` 8-11, `d` 12-15; see {@link packUnit});
- * any other token of up to {@link WIDE_PACK_UNITS} units takes 16 bits a unit, two an integer
- * (`a` units 0-1, `b` 2-3, `c` 4-5), with `d` = {@link WIDE}, which no 7-bit integer equals. Units
- * are never 0, so the integers also tell the length. Which packing a text takes depends on the
- * text alone, so it is always found where it was put.
+ * any other token of Latin-1 units (up to U+00FF: `ótimo`, `atlético`), up to
+ * {@link LATIN_PACK_UNITS} of them, takes 8 bits a unit, three an integer (`a` units 0-2, `b` 3-5,
+ * `c` 6-8, `d` 9-11 and the {@link LATIN} bit, which no 7-bit `d` has); any other token of up to
+ * {@link WIDE_PACK_UNITS} units takes 16 bits a unit, two an integer (`a` units 0-1, `b` 2-3, `c`
+ * 4-5), with `d` = {@link WIDE}, which no other packing's `d` equals. Units are never 0, so the
+ * integers also tell the length, and every integer but a wide one is a small integer (under 2^30),
+ * which V8 passes without boxing. Which packing a text takes depends on the text alone, so it is
+ * always found where it was put.
  */
 
 /**
@@ -35,6 +39,10 @@ export interface Interned {
 
 /** Longest ASCII token, in UTF-16 code units, looked up packed. */
 export const PACK_UNITS = 16;
+/** Longest token of Latin-1 units, not all ASCII, looked up packed. */
+export const LATIN_PACK_UNITS = 12;
+/** Set in `d` of a token packed 8 bits a unit. */
+export const LATIN = 1 << 29;
 /** Longest other token looked up packed. */
 export const WIDE_PACK_UNITS = 6;
 /** `d` of a token packed 16 bits a unit. */
@@ -46,6 +54,11 @@ const INITIAL_SLOTS = 256;
 /** The ASCII code unit `c` (1..127) at position `k` (0..3) of its integer. */
 export function packUnit(c: number, k: number): number {
   return c << (7 * k);
+}
+
+/** The Latin-1 code unit `c` (1..0xff) at position `k` (0..2) of its integer, packed 8 bits a unit. */
+export function packLatinUnit(c: number, k: number): number {
+  return c << (8 * k);
 }
 
 /** The code unit `c` (1..0xffff) at position `k` (0..1) of its integer, packed 16 bits a unit. */
@@ -99,6 +112,21 @@ export class Vocabulary<W extends Interned> {
         if (k < 4) a |= bits;
         else if (k < 8) b |= bits;
         else if (k < 12) c |= bits;
+        else d |= bits;
+      }
+      if (k === len) return this.findPacked(a, b, c, d) ?? this.addPacked(a, b, c, d, s.slice(start, end));
+    }
+    if (len <= LATIN_PACK_UNITS) {
+      a = b = c = 0;
+      d = LATIN;
+      let k = 0;
+      for (; k < len; k++) {
+        const u = s.charCodeAt(start + k);
+        if (u === 0 || u > 0xff) break;
+        const bits = packLatinUnit(u, k % 3);
+        if (k < 3) a |= bits;
+        else if (k < 6) b |= bits;
+        else if (k < 9) c |= bits;
         else d |= bits;
       }
       if (k === len) return this.findPacked(a, b, c, d) ?? this.addPacked(a, b, c, d, s.slice(start, end));

@@ -16,11 +16,14 @@ describe('Vocabulary', () => {
     ['short ASCII (packed)', 'hello'],
     ['sixteen units, the longest packed', 'abcdefghijklmnop'],
     ['seventeen units (map)', 'abcdefghijklmnopq'],
-    ['accented (packed wide)', 'ótimo'],
+    ['accented (packed 8 bits a unit)', 'ótimo'],
+    ['twelve Latin-1 units, the longest packed so', 'comunicações'],
+    ['thirteen Latin-1 units (map)', 'comunicaçõesx'],
+    ['beyond Latin-1 (packed wide)', 'ŝi'],
     ['emoji (packed wide)', '😂'],
     ['flag, two pairs (packed wide)', '🇧🇷'],
-    ['six units, the longest packed wide', 'ótimos'],
-    ['seven units not all ASCII (map)', 'ótimosx'],
+    ['six units, the longest packed wide', 'ŝtatoj'],
+    ['seven units beyond Latin-1 (map)', 'ŝtatojx'],
     ['punctuation', '!!'],
     ['one unit', 'a'],
   ])('returns one entry per text: %s', (_name, word) => {
@@ -39,6 +42,7 @@ describe('Vocabulary', () => {
     const words = [
       'a', 'aa', 'aaa', 'aaaa', 'aaaaa', 'ab', 'ba', 'abcd', 'abce', 'abcdefgh', 'abcdefgi', 'abcdefghi', 'abcdefghj',
       'abcdefghijklmnop', 'abcdefghijklmnoq', 'abcdefghijklmnopq', 'é', 'éé', 'ée', 'eé', 'ab\u00e9', '\u00e9ab', '😀', '😁', '😀😀',
+      'ÿ', 'ý', 'àéìòùàéìòùàé', 'àéìòùàéìòùàè', 'àéìòùàéìòùàéì', 'ŝ', 'ŝé', 'éŝ',
     ];
     const entries = words.map((w) => vocab.intern(w));
     expect(new Set(entries).size).toBe(words.length);
@@ -62,6 +66,13 @@ describe('Vocabulary', () => {
     expect(again.text).toBe('first');
     expect(again).not.toBe(first);
     expect(created()).toBe(252);
+  });
+
+  it('gives the tokenizer the entries of the texts it reads, whatever their case or packing', () => {
+    const { vocab } = plain();
+    const t = tokenize('Atlético ÓTIMO qué #Ótimo comunicações ŝi Çava', vocab);
+    for (let i = 0; i < t.count; i++) expect(t.entry[i]).toBe(vocab.intern(t.text[i] as string));
+    expect(t.text.slice(0, t.count)).toEqual(['atlético', 'ótimo', 'qué', '#ótimo', 'comunicações', 'ŝi', 'çava']);
   });
 
   it('gives the tokenizer shared tokens across posts', () => {
