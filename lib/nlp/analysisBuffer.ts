@@ -11,7 +11,9 @@ import { FeatureBuilder } from './features';
 export class AnalysisBuffer extends FeatureBuilder {
   /** As in `Analysis`. */
   lang: ScoredLang | null = null;
-  score = 0;
+  // -0, a double, not 0: V8 would give a buffer that starts with a small integer a new shape at
+  // its first fractional score, and code optimized on an earlier buffer would not run on it.
+  score = -0;
   label: Label = 'unscored';
 
   /** Starts a new post: no features, unscored. */

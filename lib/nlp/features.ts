@@ -49,13 +49,16 @@ export interface FeatureLists {
  * copies each to an array of its exact length.
  */
 export class FeatureBuilder implements FeatureLists {
-  readonly words: string[] = [];
-  readonly wordEntries: (Interned | null)[] = [];
-  readonly terms: string[] = [];
-  readonly termEntries: (Interned | null)[] = [];
-  readonly hashtags: string[] = [];
-  readonly hashtagEntries: (Interned | null)[] = [];
-  readonly mentions: string[] = [];
+  // Each list starts with a slot of the kind it holds: V8 gives an empty array literal small-integer
+  // elements and changes its kind at the first store, so every new builder's lists would change
+  // shape on its first post, and code optimized on an earlier builder would not run on them.
+  readonly words: string[] = [''];
+  readonly wordEntries: (Interned | null)[] = [null];
+  readonly terms: string[] = [''];
+  readonly termEntries: (Interned | null)[] = [null];
+  readonly hashtags: string[] = [''];
+  readonly hashtagEntries: (Interned | null)[] = [null];
+  readonly mentions: string[] = [''];
   wordCount = 0;
   termCount = 0;
   hashtagCount = 0;
