@@ -104,18 +104,23 @@ function pipeline(
     const engine = new StreamEngine({
       batchMs: 1000, windowMs: 60_000, slideMs: 5000, latenessMs: 0, topK: 20, analyzer, keywords, sampleSize,
     });
-    let chunk: Post[] = [];
-    for (const line of lines) {
-      const r = parse(line, 'replay');
-      if (r.ok) chunk.push(r.post);
-      if (chunk.length === 500) {
-        engine.ingest(chunk);
-        chunk = [];
-      }
-    }
-    engine.ingest(chunk);
+    feed(engine, lines, parse);
     engine.flush();
   };
+}
+
+/** Parses `lines` and hands the posts to `engine` in chunks of 500. */
+function feed(engine: StreamEngine, lines: string[], parse: (line: string, source: string) => ParseResult): void {
+  let chunk: Post[] = [];
+  for (const line of lines) {
+    const r = parse(line, 'replay');
+    if (r.ok) chunk.push(r.post);
+    if (chunk.length === 500) {
+      engine.ingest(chunk);
+      chunk = [];
+    }
+  }
+  engine.ingest(chunk);
 }
 
 let sink = 0;
