@@ -7,8 +7,12 @@ import type { Counts } from './counts';
 export function topK(map: ReadonlyMap<string, Counts>, k: number): [string, Counts][] {
   if (k <= 0) return [];
   const best: [string, Counts][] = [];
+  // Posts of the k-th best once there are k: most keys of a window have fewer, and are settled by
+  // one comparison (a snapshot ranks every key of the window, twice a slide).
+  let floor = -1;
   // forEach passes key and value without an entry array per key; an entry is made only for a key that ranks.
   map.forEach((c, key) => {
+    if (c.posts < floor) return;
     if (best.length === k) {
       if (!ranksBefore(key, c, best[k - 1] as [string, Counts])) return;
       best.pop();
@@ -17,6 +21,7 @@ export function topK(map: ReadonlyMap<string, Counts>, k: number): [string, Coun
     let i = best.length;
     for (; i > 0 && ranksBefore(key, c, best[i - 1] as [string, Counts]); i--) best[i] = best[i - 1] as [string, Counts];
     best[i] = [key, c];
+    if (best.length === k) floor = (best[k - 1] as [string, Counts])[1].posts;
   });
   return best;
 }
