@@ -404,7 +404,7 @@ export function tokenize(text: string): Tokens;
 export function tokenize<W extends Interned>(text: string, vocab: Vocabulary<W>, out?: TokenBuffer<W>): Tokens<W>;
 export function tokenize(
   text: string,
-  vocab: Vocabulary<Interned> = new Vocabulary((t) => ({ text: t, keyRow: null, queryFiling: null })),
+  vocab: Vocabulary<Interned> = new Vocabulary((t) => ({ text: t, keyRow: null, queryOwner: null, queryFiling: null })),
   buffer?: TokenBuffer<Interned>,
 ): Tokens {
   const out = buffer ?? new TokenBuffer();

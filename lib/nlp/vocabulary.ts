@@ -22,18 +22,20 @@
  */
 
 /**
- * What the table stores: an object with the token's text, and two slots where consumers of an
+ * What the table stores: an object with the token's text, and slots where consumers of an
  * analysis keep what they derived from the token, so that finding it again per post is a field
- * read rather than a hash of the text: a window's row for a term or hashtag (see `KeyTable`) and
- * the keyword queries a word concerns (see `QuerySet`). They start null; only those consumers
- * write them, and each checks that what it finds is its own (an analyzer may serve several
- * engines one after another). What an entry keeps may outlive its table or set (a key that left
- * the window, an engine since discarded), but it is one small object per slot and names its
- * owner by a token, not by the table: bounded by the vocabulary's limit.
+ * read rather than a hash of the text: a window's row for a term or hashtag (see `KeyTable`), and
+ * the keyword queries a word or tag concerns with the set that filed them (see `QuerySet`). They
+ * start null; only those consumers write them, and each checks that what it finds is its own (an
+ * analyzer may serve several engines one after another). What an entry keeps may outlive its
+ * table or set (a key that left the window, an engine since discarded), but it is a row, a list of
+ * query indices and an owner token, never the table or set: bounded by the vocabulary's limit.
  */
 export interface Interned {
   readonly text: string;
   keyRow: unknown;
+  /** The identity of the query set whose filing `queryFiling` holds. */
+  queryOwner: unknown;
   queryFiling: unknown;
 }
 
@@ -73,7 +75,7 @@ export function packWideUnit(c: number, k: number): number {
  * only no longer shared.
  *
  * @example
- * const vocab = new Vocabulary((text) => ({ text, keyRow: null, queryFiling: null }));
+ * const vocab = new Vocabulary((text) => ({ text, keyRow: null, queryOwner: null, queryFiling: null }));
  * vocab.lookup('say hello', 4, 9) === vocab.intern('hello') // true
  */
 export class Vocabulary<W extends Interned> {

@@ -76,7 +76,7 @@ export class QuerySet {
 
   /**
    * {@link match} for a post read in place from an analysis buffer: what the engine calls. A word
-   * with a vocabulary entry keeps the queries it files there, so it is looked up once per set.
+   * or tag with a vocabulary entry keeps the queries it files there, so it is looked up once per set.
    * @param lang the post's BCP-47 tag (or the analysis's language), null when unknown
    */
   matchFeatures(post: FeatureLists, lang: string | null, matched: number[]): void {
@@ -88,7 +88,13 @@ export class QuerySet {
       const filed = this.filedFor(words[i] as string, wordEntries[i] as Interned | null);
       if (filed.length !== 0) candidates = this.markAll(filed) || candidates;
     }
-    if (this.tagAtoms) for (let i = 0; i < post.hashtagCount; i++) candidates = this.mark(post.hashtags[i] as string) || candidates;
+    if (this.tagAtoms) {
+      const { hashtags, hashtagEntries } = post;
+      for (let i = 0; i < post.hashtagCount; i++) {
+        const filed = this.filedForTag(hashtags[i] as string, hashtagEntries[i] as Interned | null);
+        if (filed.length !== 0) candidates = this.markAll(filed) || candidates;
+      }
+    }
     if (this.mentionAtoms) for (let i = 0; i < post.mentionCount; i++) candidates = this.mark(post.mentions[i] as string) || candidates;
     if (!candidates && !this.anyAlways) return;
     const prepared = prepareDoc({
@@ -102,19 +108,28 @@ export class QuerySet {
     }
   }
 
-  /** {@link filedUnder}, kept on the word's vocabulary entry when it has one. */
+  /**
+   * {@link filedUnder}, kept on the word's vocabulary entry when it has one: in the entry itself,
+   * which the analysis has just read, rather than in an object of its own that would be one more
+   * memory load per word. Only this set writes its private identity as the owner, so a filing
+   * with that owner is one of ours.
+   */
   private filedFor(word: string, entry: Interned | null): readonly number[] {
     if (entry === null) return this.filedUnder(word);
-    const kept = entry.queryFiling as WordFiling | null | undefined;
-    // Only this set's filings name its private identity, so the owner alone tells one of ours (no prototype walk per word).
-    if (kept !== null && kept !== undefined && kept.owner === this.identity) return kept.queries;
-    const queries = this.filedUnder(word);
-    if (kept instanceof WordFiling) {
-      kept.owner = this.identity;
-      kept.queries = queries;
-    } else {
-      entry.queryFiling = new WordFiling(this.identity, queries);
-    }
+    if (entry.queryOwner === this.identity) return entry.queryFiling as readonly number[];
+    return this.keep(entry, this.filedUnder(word));
+  }
+
+  /** The queries a tag files, kept on its vocabulary entry as {@link filedFor} keeps a word's. */
+  private filedForTag(tag: string, entry: Interned | null): readonly number[] {
+    if (entry === null) return this.byAtom.get(tag) ?? NONE;
+    if (entry.queryOwner === this.identity) return entry.queryFiling as readonly number[];
+    return this.keep(entry, this.byAtom.get(tag) ?? NONE);
+  }
+
+  private keep(entry: Interned, queries: readonly number[]): readonly number[] {
+    entry.queryFiling = queries;
+    entry.queryOwner = this.identity;
     return queries;
   }
 
@@ -147,14 +162,6 @@ export class QuerySet {
     const list = this.byAtom.get(atom);
     return list !== undefined && this.markAll(list);
   }
-}
-
-/** What a word's vocabulary entry keeps for the set that worked it out (see `QuerySet.identity`). */
-class WordFiling {
-  constructor(
-    public owner: object,
-    public queries: readonly number[],
-  ) {}
 }
 
 /** A plain doc read as feature lists (with no vocabulary entries). */

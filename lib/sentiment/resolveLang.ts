@@ -16,6 +16,7 @@ const LEXICONS = { en: TABLES.en.words, pt: TABLES.pt.words, es: TABLES.es.words
 export class GuessableToken implements Interned {
   private evidence: WordEvidence | undefined = undefined;
   keyRow: unknown = null;
+  queryOwner: unknown = null;
   queryFiling: unknown = null;
 
   constructor(readonly text: string) {}

@@ -6,7 +6,7 @@ function plain(limit?: number) {
   let created = 0;
   const vocab = new Vocabulary((text) => {
     created++;
-    return { text, keyRow: null, queryFiling: null };
+    return { text, keyRow: null, queryOwner: null, queryFiling: null };
   }, limit);
   return { vocab, created: () => created };
 }
@@ -105,7 +105,7 @@ describe('a vocabulary shared by a stream', () => {
       return seed / 0x7fffffff;
     };
     for (const limit of [50, 1 << 16]) {
-      const shared = new Vocabulary((text) => ({ text, keyRow: null, queryFiling: null }), limit);
+      const shared = new Vocabulary((text) => ({ text, keyRow: null, queryOwner: null, queryFiling: null }), limit);
       const buffer = new TokenBuffer();
       for (let n = 0; n < 20_000; n++) {
         let text = '';

@@ -433,7 +433,7 @@ describe('key rows and keyword filings kept on vocabulary entries', () => {
   });
 
   it('an outside analyzer whose entries hold anything in their slots still counts right', () => {
-    const junk = (text: string): Interned => ({ text, keyRow: undefined, queryFiling: undefined });
+    const junk = (text: string): Interned => ({ text, keyRow: undefined, queryOwner: undefined, queryFiling: undefined });
     const analyzer: Analyzer = {
       name: 'junk',
       analyze: (p) => wordAnalyzer.analyze(p),
