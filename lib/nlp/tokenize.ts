@@ -278,21 +278,9 @@ function lookupLower<W extends Interned>(vocab: Vocabulary<W>, s: string, start:
     }
     if (k === len) return vocab.findPacked(a, b, c, d) ?? vocab.addPacked(a, b, c, d, s.slice(start, end).toLowerCase());
   }
-  if (len <= LATIN_PACK_UNITS) {
-    a = b = c = 0;
-    d = LATIN;
-    for (k = 0; k < len; k++) {
-      // Lowercased unit by unit, as the text is: no unit that lowercases by context (Σ) is Latin-1.
-      const u = LOWER_UNIT[s.charCodeAt(start + k)] as number;
-      if (u === 0 || u > 0xff) break;
-      const bits = packLatinUnit(u, k % 3);
-      if (k < 3) a |= bits;
-      else if (k < 6) b |= bits;
-      else if (k < 9) c |= bits;
-      else d |= bits;
-    }
-    if (k === len) return vocab.findPacked(a, b, c, d) ?? vocab.addPacked(a, b, c, d, s.slice(start, end).toLowerCase());
-  }
+  // Lowercased unit by unit, as the text is: no unit that lowercases by context (Σ) is Latin-1.
+  const latin = vocab.lookupLatin(s, start, end, LOWER_UNIT);
+  if (latin !== undefined) return latin;
   if (len <= WIDE_PACK_UNITS) {
     a = b = c = 0;
     // A packed key must stand for one text whatever surrounds it: unit by unit lowercasing is

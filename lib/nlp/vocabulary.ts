@@ -118,21 +118,8 @@ export class Vocabulary<W extends Interned> {
       }
       if (k === len) return this.findPacked(a, b, c, d) ?? this.addPacked(a, b, c, d, s.slice(start, end));
     }
-    if (len <= LATIN_PACK_UNITS) {
-      a = b = c = 0;
-      d = LATIN;
-      let k = 0;
-      for (; k < len; k++) {
-        const u = s.charCodeAt(start + k);
-        if (u === 0 || u > 0xff) break;
-        const bits = packLatinUnit(u, k % 3);
-        if (k < 3) a |= bits;
-        else if (k < 6) b |= bits;
-        else if (k < 9) c |= bits;
-        else d |= bits;
-      }
-      if (k === len) return this.findPacked(a, b, c, d) ?? this.addPacked(a, b, c, d, s.slice(start, end));
-    }
+    const latin = this.lookupLatin(s, start, end, null);
+    if (latin !== undefined) return latin;
     if (len <= WIDE_PACK_UNITS) {
       a = b = c = 0;
       let k = 0;
@@ -147,6 +134,31 @@ export class Vocabulary<W extends Interned> {
       if (k === len) return this.findPacked(a, b, c, WIDE) ?? this.addPacked(a, b, c, WIDE, s.slice(start, end));
     }
     return this.internOther(s.slice(start, end));
+  }
+
+  /**
+   * The entry for `s.slice(start, end)` mapped unit by unit through `map` (none: as it is; the
+   * tokenizer passes its lowercasing table) when it takes the Latin-1 packing (see above), created
+   * on first sight; undefined when it does not.
+   */
+  lookupLatin(s: string, start: number, end: number, map: Uint16Array | null): W | undefined {
+    const len = end - start;
+    if (len > LATIN_PACK_UNITS) return undefined;
+    let a = 0;
+    let b = 0;
+    let c = 0;
+    let d = LATIN;
+    for (let k = 0; k < len; k++) {
+      const unit = s.charCodeAt(start + k);
+      const u = map === null ? unit : (map[unit] as number);
+      if (u === 0 || u > 0xff) return undefined;
+      const bits = packLatinUnit(u, k % 3);
+      if (k < 3) a |= bits;
+      else if (k < 6) b |= bits;
+      else if (k < 9) c |= bits;
+      else d |= bits;
+    }
+    return this.findPacked(a, b, c, d) ?? this.addPacked(a, b, c, d, map === null ? s.slice(start, end) : s.slice(start, end).toLowerCase());
   }
 
   /** The entry for `text`, created on first sight. */
