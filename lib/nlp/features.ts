@@ -49,16 +49,17 @@ export interface FeatureLists {
  * copies each to an array of its exact length.
  */
 export class FeatureBuilder implements FeatureLists {
-  // Each list starts with a slot of the kind it holds: V8 gives an empty array literal small-integer
-  // elements and changes its kind at the first store, so every new builder's lists would change
-  // shape on its first post, and code optimized on an earlier builder would not run on them.
-  readonly words: string[] = [''];
-  readonly wordEntries: (Interned | null)[] = [null];
-  readonly terms: string[] = [''];
-  readonly termEntries: (Interned | null)[] = [null];
-  readonly hashtags: string[] = [''];
-  readonly hashtagEntries: (Interned | null)[] = [null];
-  readonly mentions: string[] = [''];
+  // Each list starts with room for a long post, filled with a value of the kind it holds: an empty
+  // array starts with small-integer elements, changes kind at its first store and grows at later
+  // ones, and either would make code optimized on an earlier builder deoptimize on a new one
+  // (traced in the bench, where each run makes a new engine).
+  readonly words: string[] = new Array<string>(64).fill('');
+  readonly wordEntries: (Interned | null)[] = new Array<Interned | null>(64).fill(null);
+  readonly terms: string[] = new Array<string>(64).fill('');
+  readonly termEntries: (Interned | null)[] = new Array<Interned | null>(64).fill(null);
+  readonly hashtags: string[] = new Array<string>(16).fill('');
+  readonly hashtagEntries: (Interned | null)[] = new Array<Interned | null>(16).fill(null);
+  readonly mentions: string[] = new Array<string>(16).fill('');
   wordCount = 0;
   termCount = 0;
   hashtagCount = 0;

@@ -28,7 +28,9 @@ export function zeroCounts(): Counts {
 
 /** Quantizes a score in [-1, 1] to integer units. */
 export function toScoreUnits(score: number): number {
-  return Math.round(score * SCORE_SCALE);
+  // `| 0` turns the -0 that Math.round gives tiny negative scores into 0: -0 is no small integer
+  // to V8, and code compiled for small integers deoptimizes on it.
+  return Math.round(score * SCORE_SCALE) | 0;
 }
 
 /** Counts one post into `into` (mutates). */
