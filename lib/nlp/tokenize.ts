@@ -486,6 +486,32 @@ function scan(out: TokenBuffer, vocab: Vocabulary<Interned>, source: string): vo
       continue;
     }
 
+    // Pictographs: surrogate pairs in the emoji planes (here, before the word test they fail), or BMP symbols (below).
+    if (!ascii && c >= 0xd83c && c <= 0xd83e && i + 1 < n) {
+      const lo = source.charCodeAt(i + 1);
+      // A lone high surrogate takes the next unit along (below), which is then looked over here.
+      if (lo >= 0xdc00 && lo <= 0xdfff ? unstablePair(c, lo) : UNSTABLE[lo] === 1) out.unstable = true;
+      // Skin-tone modifiers (U+1F3FB..U+1F3FF) belong to the previous pictograph.
+      if (c === 0xd83c && lo >= 0xdffb && lo <= 0xdfff) {
+        i += 2;
+        continue;
+      }
+      let end = i + 2;
+      // Regional indicators (U+1F1E6..U+1F1FF) come in pairs: one flag.
+      if (c === 0xd83c && lo >= 0xdde6 && lo <= 0xddff && source.charCodeAt(i + 2) === 0xd83c) {
+        const lo2 = source.charCodeAt(i + 3);
+        if (lo2 >= 0xdde6 && lo2 <= 0xddff) end = i + 4;
+      }
+      // A pair (or a flag's two) is packed as it stands, pictographs having no case; a lone high
+      // surrogate is taken with the unit after it and lowercased like the rest.
+      const pair = lo >= 0xdc00 && lo <= 0xdfff;
+      const b = end === i + 4 ? packWideUnit(0xd83c, 0) | packWideUnit(source.charCodeAt(i + 3), 1) : 0;
+      const a = packWideUnit(c, 0) | packWideUnit(lo, 1);
+      push(out, pair ? (vocab.findPacked(a, b, 0, WIDE) ?? vocab.addPacked(a, b, 0, WIDE, source.slice(i, end))) : lookupLower(vocab, source, i, end), TokenKind.Emoji, 0, i);
+      i = end;
+      prevWordish = false;
+      continue;
+    }
     if (ascii || isWordUnit(c)) {
       const lc = LOWER_UNIT[c] as number;
       // A link starts `http` or `www`: the second unit settles most words starting with h or w.
@@ -568,28 +594,6 @@ function scan(out: TokenBuffer, vocab: Vocabulary<Interned>, source: string): vo
       continue;
     }
 
-    // Pictographs: surrogate pairs in the emoji planes, or BMP symbols.
-    if (c >= 0xd83c && c <= 0xd83e && i + 1 < n) {
-      const lo = source.charCodeAt(i + 1);
-      // A lone high surrogate takes the next unit along (below), which is then looked over here.
-      if (lo >= 0xdc00 && lo <= 0xdfff ? unstablePair(c, lo) : UNSTABLE[lo] === 1) out.unstable = true;
-      // Skin-tone modifiers (U+1F3FB..U+1F3FF) belong to the previous pictograph.
-      if (c === 0xd83c && lo >= 0xdffb && lo <= 0xdfff) {
-        i += 2;
-        continue;
-      }
-      let end = i + 2;
-      // Regional indicators (U+1F1E6..U+1F1FF) come in pairs: one flag.
-      if (c === 0xd83c && lo >= 0xdde6 && lo <= 0xddff && source.charCodeAt(i + 2) === 0xd83c) {
-        const lo2 = source.charCodeAt(i + 3);
-        if (lo2 >= 0xdde6 && lo2 <= 0xddff) end = i + 4;
-      }
-      // Lowercased like the rest: a lone high surrogate is taken with the letter after it.
-      push(out, lookupLower(vocab, source, i, end), TokenKind.Emoji, 0, i);
-      i = end;
-      prevWordish = false;
-      continue;
-    }
     if (isBmpSymbol(c)) {
       // A few symbols have a lower case (`Ↄ`), taken unit by unit.
       const l = LOWER_UNIT[c] as number;
