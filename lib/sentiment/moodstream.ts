@@ -277,25 +277,25 @@ function entryIn(token: ScoredToken, li: number): WordEntry | undefined {
 /**
  * The score of the hashtag `token` written at `start` of `source` with `capitals`. Two spellings
  * of a tag with their capitals in the same places score alike: the scorer reads case only to split
- * the tag.
+ * the tag. A spelling is scored once into a slot of the token while it has a free one, else kept
+ * in `memo`.
  */
 function hashtagScore(token: ScoredToken, lang: ScoredLang, li: number, capitals: number, source: string, start: number, memo: HashtagScores): number {
   const spellings = token.tagCapitals;
-  const slot = spellings[0] === capitals ? 0 : spellings[1] === capitals ? 1 : -1;
-  if (slot < 0 || capitals === -1) return newSpellingScore(token, lang, li, capitals, source, start, memo);
-  const v = token.tagScores[3 * slot + li] as number;
-  return Number.isNaN(v) ? newSpellingScore(token, lang, li, capitals, source, start, memo) : v;
-}
-
-/** {@link hashtagScore} for a spelling or language not scored yet: kept on the token while it has a free slot, else in `memo`. */
-function newSpellingScore(token: ScoredToken, lang: ScoredLang, li: number, capitals: number, source: string, start: number, memo: HashtagScores): number {
-  const tag = source.slice(start, start + token.text.length);
-  const spellings = token.tagCapitals;
-  const slot = capitals === -1 ? -1 : spellings[0] === capitals || spellings[0] === FREE_SPELLING ? 0 : spellings[1] === capitals || spellings[1] === FREE_SPELLING ? 1 : -1;
-  if (slot < 0) return memo.get(lang, tag);
-  spellings[slot] = capitals;
-  const v = scoreHashtag(tag, lang);
-  token.tagScores[3 * slot + li] = v;
+  const slot =
+    capitals === -1 ? -1
+    : spellings[0] === capitals ? 0
+    : spellings[1] === capitals ? 1
+    : spellings[0] === FREE_SPELLING ? 0
+    : spellings[1] === FREE_SPELLING ? 1
+    : -1;
+  if (slot < 0) return memo.get(lang, source.slice(start, start + token.text.length));
+  let v = token.tagScores[3 * slot + li] as number;
+  if (Number.isNaN(v)) {
+    spellings[slot] = capitals;
+    v = scoreHashtag(source.slice(start, start + token.text.length), lang);
+    token.tagScores[3 * slot + li] = v;
+  }
   return v;
 }
 
