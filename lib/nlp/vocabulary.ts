@@ -171,7 +171,7 @@ export class Vocabulary<W extends Interned> {
     let w = this.other.get(text);
     if (w === undefined) {
       this.makeRoom();
-      w = this.create(text);
+      w = this.create(internalized(text));
       this.other.set(text, w);
     }
     return w;
@@ -195,7 +195,7 @@ export class Vocabulary<W extends Interned> {
   /** Adds the entry for `text`, packed as `a`..`d`, after {@link findPacked} found none. */
   addPacked(a: number, b: number, c: number, d: number, text: string): W {
     this.makeRoom();
-    const w = this.create(text);
+    const w = this.create(internalized(text));
     this.place(this.packed.length, a, b, c, d);
     this.packed.push(w);
     if (this.packed.length * 2 > this.slot.length) this.grow();
@@ -232,6 +232,15 @@ export class Vocabulary<W extends Interned> {
       if (e !== EMPTY) this.place(e, keys[4 * j] as number, keys[4 * j + 1] as number, keys[4 * j + 2] as number, keys[4 * j + 3] as number);
     }
   }
+}
+
+/**
+ * The one copy of `text` that V8 keeps in its string table. Token texts are compared with `===`
+ * on the hot path (a term against the post's earlier terms), and two such strings that are not
+ * the same compare by a call unless both are in the table, where they compare by identity.
+ */
+function internalized(text: string): string {
+  return Object.keys({ [text]: 0 })[0] as string;
 }
 
 /** Spreads a packed token over the low bits the table indexes by (the units' low bits alone cluster). */
