@@ -64,7 +64,9 @@ const VOTES: ReadonlyMap<string, Float64Array> = (() => {
   return map;
 })();
 
-const NO_SCORE: readonly number[] = Array.from({ length: LANGS.length + 1 }, () => 0);
+// Zeros in an array of doubles: an array of small integers would change its kind, and move its
+// elements, at the first fractional vote of every guess.
+const NO_SCORE: readonly number[] = Array.from({ length: LANGS.length + 1 }, () => 0.5).fill(0);
 
 /** Anything that can tell whether it knows a word (a lexicon `Map` or a `Set`). */
 export interface WordSet {
