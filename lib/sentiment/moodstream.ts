@@ -226,7 +226,18 @@ function scoreHashtagParts(parts: string[], table: LanguageTable, stop: Readonly
   return sum;
 }
 
-const LANG_INDEX: Readonly<Record<ScoredLang, number>> = { en: 0, pt: 1, es: 2 };
+/** The scored languages in index order (en 0, pt 1, es 2), and what the scorer reads per language, by index. */
+const LANGS: readonly ScoredLang[] = ['en', 'pt', 'es'];
+const TABLE_AT = LANGS.map((lang) => TABLES[lang]);
+const BAND_AT = LANGS.map((lang) => NEUTRAL_BAND[lang]);
+
+/**
+ * The index of `lang`, by comparison: a property read by a key that changes from post to post
+ * (`TABLES[lang]`) goes through V8's megamorphic cache, a hash probe, on every post.
+ */
+function langIndex(lang: ScoredLang): number {
+  return lang === 'en' ? 0 : lang === 'pt' ? 1 : 2;
+}
 
 /** A spelling slot of `ScoredToken.tagCapitals` not taken yet (capitals are -1 or more). */
 const FREE_SPELLING = -2;
@@ -237,14 +248,14 @@ class ScoredToken extends GuessableToken {
   readonly en: WordEntry | undefined;
   readonly pt: WordEntry | undefined;
   readonly es: WordEntry | undefined;
-  /** Bit `1 << LANG_INDEX[lang]` set when the word is a stopword in `lang`. */
+  /** Bit `1 << langIndex(lang)` set when the word is a stopword in `lang`. */
   readonly stopwordIn: number;
   readonly laughter: boolean;
   /** Emoji or emoticon valence; 0 for none. */
   readonly pictograph: number;
   /**
    * For a stretched word with no entry of its own (`goood`), the entry of its base form per
-   * language (by LANG_INDEX) when one has one; null for every other word.
+   * language (by langIndex) when one has one; null for every other word.
    */
   readonly elongated: (WordEntry | undefined)[] | null;
 
@@ -265,7 +276,7 @@ class ScoredToken extends GuessableToken {
     this.stopwordIn = (STOPWORDS.en.has(text) ? 1 : 0) | (STOPWORDS.pt.has(text) ? 2 : 0) | (STOPWORDS.es.has(text) ? 4 : 0);
     this.laughter = isLaughter(text);
     this.pictograph = PICTOGRAPH_SCORES.get(text) ?? 0;
-    this.elongated = isElongated(text) ? [TABLES.en, TABLES.pt, TABLES.es].map((t) => (t.words.has(text) ? undefined : lookupElongated(t.words, text))) : null;
+    this.elongated = isElongated(text) ? TABLE_AT.map((t) => (t.words.has(text) ? undefined : lookupElongated(t.words, text))) : null;
   }
 }
 
@@ -308,11 +319,11 @@ function bareNegation(out: Contribution[] | null, token: string, mult: number): 
 
 /**
  * Sums the valence of a post's tokens under the rules above, collecting its features on the way.
+ * @param li the index of `lang` (see {@link langIndex})
  * @param out when given, receives one contribution per token that moved the score (their weights add up to the sum)
  */
-function scoreTokens(tokens: Tokens<ScoredToken>, lang: ScoredLang, hashtags: HashtagScores, out: Contribution[] | null, features: FeatureBuilder): number {
-  const table = TABLES[lang];
-  const li = LANG_INDEX[lang];
+function scoreTokens(tokens: Tokens<ScoredToken>, lang: ScoredLang, li: number, hashtags: HashtagScores, out: Contribution[] | null, features: FeatureBuilder): number {
+  const table = TABLE_AT[li] as LanguageTable;
   const { text, entry, kind, flags } = tokens;
   // Capitals are emphasis only when some words are not in capitals.
   const capsDiff = tokens.capsCount > 0 && tokens.capsCount < tokens.wordCount;
@@ -499,8 +510,9 @@ export function createMoodstreamAnalyzer(): Analyzer {
       collectFeatures(tokens, lang, post, out);
       return;
     }
-    const score = normalizeScore(scoreTokens(tokens, lang, hashtags, contributions, out.reset()));
+    const li = langIndex(lang);
+    const score = normalizeScore(scoreTokens(tokens, lang, li, hashtags, contributions, out.reset()));
     out.structural(post);
-    out.scored(lang, score, labelFor(score, NEUTRAL_BAND[lang]));
+    out.scored(lang, score, labelFor(score, BAND_AT[li] as NeutralBand));
   });
 }
