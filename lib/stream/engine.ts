@@ -7,7 +7,6 @@ import { meanScore, toScoreUnits, zeroCounts, type Counts } from './counts';
 import { serializePartial, type SerializedPartial } from './partial';
 import { SlidingWindow } from './slidingWindow';
 import type { BatchSummary, KeyStats, ScoredPost, WindowSnapshot } from './snapshot';
-import { topK } from './topK';
 import { validateWindowSpec, type WindowSpec } from './windowSpec';
 
 export interface EngineOptions extends WindowSpec {
@@ -355,8 +354,8 @@ export class StreamEngine {
       end,
       total: keyStats('*', agg.total),
       keywords: this.tracked.map((t) => keyStats(t.text, agg.keywords.get(t.text) ?? ZERO)),
-      hashtags: topK(agg.hashtags, this.k).map(([key, c]) => keyStats(key, c)),
-      terms: topK(agg.terms, this.k).map(([key, c]) => keyStats(key, c)),
+      hashtags: this.window.hashtags.top(this.k).map((r) => keyStats(r.key, r)),
+      terms: this.window.terms.top(this.k).map((r) => keyStats(r.key, r)),
     };
   }
 }

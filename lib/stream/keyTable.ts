@@ -2,6 +2,7 @@ import type { Interned } from '../nlp/vocabulary';
 import type { Label } from '../post';
 import { addCounts, countPost, resetCounts, subtractCounts, zeroCounts, type Counts } from './counts';
 import { COUNT_FIELDS, countsAt, putCountsAt, type KeyedCounts } from './partial';
+import { topK } from './topK';
 
 /** One key: its counts in the window (its {@link Counts} fields) and in the open slide (`open`). */
 export class KeyRow implements Counts {
@@ -14,6 +15,8 @@ export class KeyRow implements Counts {
   readonly open: Counts = zeroCounts();
   /** The `identity` of the table the row is in; null once it has left it (a vocabulary entry may still point here). */
   owner: object | null;
+  /** Where the row is in its table's `list`. */
+  index = -1;
 
   constructor(readonly key: string, owner: object) {
     this.owner = owner;
@@ -30,6 +33,8 @@ export class KeyRow implements Counts {
  */
 export class KeyTable {
   private readonly rows = new Map<string, KeyRow>();
+  /** The same rows in an array, for ranking them (see `top`); in no particular order. */
+  private readonly list: KeyRow[] = [];
   /**
    * What this table's rows name as their owner. Not the table itself: vocabulary entries outlive
    * engines, and a row an entry still points to must not keep a whole table alive.
@@ -59,6 +64,14 @@ export class KeyTable {
     if (entry !== null && row !== kept) entry.keyRow = row;
     if (row.open.posts === 0) this.open.push(row);
     countPost(row.open, label, scoreUnits);
+  }
+
+  /**
+   * The k keys with the most posts in the window, as of the last closed slide (see {@link topK}).
+   * The rows themselves: read them before the table changes.
+   */
+  top(k: number): readonly KeyRow[] {
+    return topK(this.list, k);
   }
 
   /** The open slide's counts (a copy; the slide stays open). */
@@ -127,6 +140,8 @@ export class KeyTable {
     if (row === undefined) {
       row = new KeyRow(key, this.identity);
       this.rows.set(key, row);
+      row.index = this.list.length;
+      this.list.push(row);
     }
     return row;
   }
@@ -140,7 +155,14 @@ export class KeyTable {
   }
 
   private remove(row: KeyRow): void {
-    if (this.rows.get(row.key) === row) this.rows.delete(row.key);
+    if (this.rows.get(row.key) !== row) return;
+    this.rows.delete(row.key);
+    // The last row takes its place.
+    const last = this.list.pop() as KeyRow;
+    if (last !== row) {
+      this.list[row.index] = last;
+      last.index = row.index;
+    }
     row.owner = null;
   }
 }
