@@ -24,12 +24,13 @@
 /**
  * What the table stores: an object with the token's text, and slots where consumers of an
  * analysis keep what they derived from the token, so that finding it again per post is a field
- * read rather than a hash of the text: a window's row for a term or hashtag (see `KeyTable`), and
- * the keyword queries a word or tag concerns with the set that filed them (see `QuerySet`). They
- * start null; only those consumers write them, and each checks that what it finds is its own (an
- * analyzer may serve several engines one after another). What an entry keeps may outlive its
- * table or set (a key that left the window, an engine since discarded), but it is a row, a list of
- * query indices and an owner token, never the table or set: bounded by the vocabulary's limit.
+ * read rather than a hash of the text: a window's open-slide counts of a term or hashtag (see
+ * `KeyTable`), and the keyword queries a word or tag concerns with the set that filed them (see
+ * `QuerySet`). They start null; only those consumers write them, and each checks that what it
+ * finds is its own (an analyzer may serve several engines one after another). What an entry keeps
+ * may outlive its table or set (a key that left the window, an engine since discarded), but it is
+ * a key's counts and row, a list of query indices and an owner token, never the table or set:
+ * bounded by the vocabulary's limit.
  */
 export interface Interned {
   readonly text: string;
