@@ -77,11 +77,14 @@ export class FeatureBuilder implements FeatureLists {
     return this;
   }
 
-  /** A word token; `stop` says whether it is a stopword of the post's language. */
-  word(t: string, stop: boolean, entry: Interned | null): void {
+  /**
+   * A word token.
+   * @param term whether it counts as a term: two units or more, and no stopword of the post's language
+   */
+  word(t: string, term: boolean, entry: Interned | null): void {
     this.wordEntries[this.wordCount] = entry;
     this.words[this.wordCount++] = t;
-    if (t.length < 2 || stop) return;
+    if (!term) return;
     const set = this.termSet;
     if (set !== null) {
       if (set.has(t)) return;
@@ -158,7 +161,7 @@ export function collectFeatures<B extends FeatureBuilder>(
   for (let i = 0; i < tokens.count; i++) {
     const t = text[i] as string;
     const k = kind[i];
-    if (k === TokenKind.Word) f.word(t, t.length > 1 && stop.has(t), entry[i] ?? null);
+    if (k === TokenKind.Word) f.word(t, t.length > 1 && !stop.has(t), entry[i] ?? null);
     else if (k === TokenKind.Number) f.number(t, entry[i] ?? null);
     else if (k === TokenKind.Hashtag) f.hashtag(t, entry[i] ?? null);
     else if (k === TokenKind.Mention) f.mention(t);

@@ -248,8 +248,11 @@ class ScoredToken extends GuessableToken {
   readonly en: WordEntry | undefined;
   readonly pt: WordEntry | undefined;
   readonly es: WordEntry | undefined;
-  /** Bit `1 << langIndex(lang)` set when the word is a stopword in `lang`. */
-  readonly stopwordIn: number;
+  /**
+   * Bit `1 << langIndex(lang)` set when the word counts as a term in `lang`: two units or more, and
+   * no stopword there. Worked out here, so that counting a word reads no string.
+   */
+  readonly termIn: number;
   readonly laughter: boolean;
   /** Emoji or emoticon valence; 0 for none. */
   readonly pictograph: number;
@@ -273,7 +276,7 @@ class ScoredToken extends GuessableToken {
     this.en = TABLES.en.words.get(text);
     this.pt = TABLES.pt.words.get(text);
     this.es = TABLES.es.words.get(text);
-    this.stopwordIn = (STOPWORDS.en.has(text) ? 1 : 0) | (STOPWORDS.pt.has(text) ? 2 : 0) | (STOPWORDS.es.has(text) ? 4 : 0);
+    this.termIn = text.length < 2 ? 0 : (STOPWORDS.en.has(text) ? 0 : 1) | (STOPWORDS.pt.has(text) ? 0 : 2) | (STOPWORDS.es.has(text) ? 0 : 4);
     this.laughter = isLaughter(text);
     this.pictograph = PICTOGRAPH_SCORES.get(text) ?? 0;
     this.elongated = isElongated(text) ? TABLE_AT.map((t) => (t.words.has(text) ? undefined : lookupElongated(t.words, text))) : null;
@@ -350,7 +353,7 @@ function scoreTokens(tokens: Tokens<ScoredToken>, lang: ScoredLang, li: number, 
     if (k !== TokenKind.Word) prevWord = '';
     if (k === TokenKind.Word) {
       const token = entry[i] as ScoredToken;
-      features.word(t, (token.stopwordIn & (1 << li)) !== 0, token);
+      features.word(t, (token.termIn & (1 << li)) !== 0, token);
       let e = entryIn(token, li);
       const f = flags[i] as number;
       let elongated = false;
