@@ -334,7 +334,8 @@ export class StreamEngine {
       for (let k = 0; k < a.termCount; k++) window.terms.count(a.terms[k] as string, label, units, a.termEntries[k] as Interned | null);
       if (this.tracked.length > 0) {
         this.matcher.matchFeatures(a, post.lang ?? a.lang, this.matched);
-        for (const k of this.matched) window.keywords.count((this.tracked[k] as Tracked).text, label, units);
+        const matched = this.matched;
+        for (let m = 0; m < matched.length; m++) window.keywords.count((this.tracked[matched[m] as number] as Tracked).text, label, units);
       }
       if (contributions !== null) {
         out.samples.push({
