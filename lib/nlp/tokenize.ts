@@ -569,8 +569,14 @@ function scan(out: TokenBuffer, vocab: Vocabulary<Interned>, source: string): vo
           push(out, entry, TokenKind.Word, flags, i);
           out.wordCount++;
           if (flags === TokenFlag.Caps) out.capsCount++;
-          i = j;
-          prevWordish = true;
+          // Most words end at a space: step over it here rather than in a turn of the loop.
+          if (d === 32) {
+            i = j + 1;
+            prevWordish = false;
+          } else {
+            i = j;
+            prevWordish = true;
+          }
           continue;
         }
         if (isLatinLetter(d)) {
