@@ -57,8 +57,14 @@ export class KeyTable {
    * engines, and a row an entry still points to must not keep a whole table alive.
    */
   private readonly identity = {};
-  /** The open counts of the rows counted in the open slide, in the order first counted (the order a checkpoint lists). */
+  /**
+   * The open counts of the rows counted in the open slide, in the order first counted (the order
+   * a checkpoint lists): the first `openCount` items. Items past them are left over from earlier
+   * slides: a closing slide resets the count, not the array, since setting an array's length to
+   * zero drops its storage, and the next slide would grow it again push by push.
+   */
   private readonly open: OpenCounts[] = [];
+  private openCount = 0;
 
   /**
    * The window's counts by key, as of the last closed slide (read-only). Keys first counted in
@@ -79,7 +85,7 @@ export class KeyTable {
     // from anything else an entry may hold (an instanceof test costs a prototype walk per key).
     const open = kept !== null && kept !== undefined && kept.owner === this.identity ? kept : this.rowOf(key).open;
     if (entry !== null && open !== kept) entry.keyRow = open;
-    if (open.posts === 0) this.open.push(open);
+    if (open.posts === 0) this.open[this.openCount++] = open;
     countPost(open, label, scoreUnits);
   }
 
@@ -94,10 +100,11 @@ export class KeyTable {
   /** The open slide's counts (a copy; the slide stays open). */
   openCounts(): KeyedCounts {
     const open = this.open;
+    const n = this.openCount;
     // Sized once: a slide holds hundreds of keys, and growing by push copies the columns over and over.
-    const keys = new Array<string>(open.length);
-    const counts = new Array<number>(open.length * COUNT_FIELDS);
-    for (let i = 0; i < open.length; i++) {
+    const keys = new Array<string>(n);
+    const counts = new Array<number>(n * COUNT_FIELDS);
+    for (let i = 0; i < n; i++) {
       const o = open[i] as OpenCounts;
       keys[i] = o.row.key;
       putCountsAt(counts, i, o);
@@ -112,15 +119,15 @@ export class KeyTable {
   close(): { counts: KeyedCounts; rows: KeyRow[] } {
     const counts = this.openCounts();
     const open = this.open;
-    const rows = new Array<KeyRow>(open.length);
-    for (let i = 0; i < open.length; i++) {
+    const n = this.openCount;
+    const rows = new Array<KeyRow>(n);
+    for (let i = 0; i < n; i++) {
       const o = open[i] as OpenCounts;
       rows[i] = o.row;
       addCounts(o.row, o);
       resetCounts(o);
     }
-    // The open list keeps its capacity for the next slide rather than growing again from empty.
-    open.length = 0;
+    this.openCount = 0;
     return { counts, rows };
   }
 
@@ -138,7 +145,7 @@ export class KeyTable {
     keys.forEach((key, i) => {
       const row = this.rowOf(key);
       addCounts(row.open, countsAt(counts, i));
-      this.open.push(row.open);
+      this.open[this.openCount++] = row.open;
     });
   }
 
@@ -171,7 +178,11 @@ export class KeyTable {
     const row = this.rows.get(key);
     if (row === undefined) return;
     this.remove(row);
-    if (row.open.posts > 0) this.open.splice(this.open.indexOf(row.open), 1);
+    // Counted in the open slide: among the first `openCount` items, before any left over.
+    if (row.open.posts > 0) {
+      this.open.splice(this.open.indexOf(row.open), 1);
+      this.openCount--;
+    }
   }
 
   private remove(row: KeyRow): void {
