@@ -22,6 +22,16 @@ export interface Counts {
   scoreUnits: number;
 }
 
+/** Counts that start at zero, as a class: what the rows of a key table extend, so they share one definition of the fields. */
+export class Tally implements Counts {
+  posts = 0;
+  positive = 0;
+  neutral = 0;
+  negative = 0;
+  unscored = 0;
+  scoreUnits = 0;
+}
+
 export function zeroCounts(): Counts {
   return { posts: 0, positive: 0, neutral: 0, negative: 0, unscored: 0, scoreUnits: 0 };
 }

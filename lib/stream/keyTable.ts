@@ -1,22 +1,17 @@
 import type { Interned } from '../nlp/vocabulary';
 import type { Label } from '../post';
-import { addCounts, countPost, resetCounts, subtractCounts, type Counts } from './counts';
+import { addCounts, countPost, resetCounts, subtractCounts, Tally, type Counts } from './counts';
 import { COUNT_FIELDS, countsAt, putCountsAt, type KeyedCounts } from './partial';
 import { topK } from './topK';
 
 /** One key: its counts in the window (its {@link Counts} fields) and in the open slide (`open`). */
-export class KeyRow implements Counts {
-  posts = 0;
-  positive = 0;
-  neutral = 0;
-  negative = 0;
-  unscored = 0;
-  scoreUnits = 0;
+export class KeyRow extends Tally {
   readonly open: OpenCounts;
   /** Where the row is in its table's `list`. */
   index = -1;
 
   constructor(readonly key: string, owner: object) {
+    super();
     this.open = new OpenCounts(this, owner);
   }
 }
@@ -25,19 +20,14 @@ export class KeyRow implements Counts {
  * A key's counts in the open slide, and what a vocabulary entry keeps of the key: counting a post
  * then reads and writes this object alone, not the row too (one memory load fewer per key).
  */
-export class OpenCounts implements Counts {
-  posts = 0;
-  positive = 0;
-  neutral = 0;
-  negative = 0;
-  unscored = 0;
-  scoreUnits = 0;
-
+export class OpenCounts extends Tally {
   constructor(
     readonly row: KeyRow,
     /** The `identity` of the table the row is in; null once it has left it (a vocabulary entry may still point here). */
     public owner: object | null,
-  ) {}
+  ) {
+    super();
+  }
 }
 
 /**
